@@ -1,0 +1,74 @@
+// `npm run stack`: Mailpit + the Magento emulator in the foreground; Ctrl-C stops both.
+// With --embedded (used by the suite's global setup) it takes free ports, prints one JSON line when ready,
+// and exits when its parent closes stdin, so nothing outlives the test run.
+import { startEmulator } from '../emulator/index.js';
+import { startMailpit } from './mailpit.js';
+
+type MagentoVersion = '2.4.7' | '2.4.8';
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be a port number from 0 to 65535 (got "${raw}")`);
+  }
+  return port;
+}
+
+function versionFromEnv(): MagentoVersion {
+  const raw = process.env.MAGENTO_VERSION || '2.4.8';
+  if (raw !== '2.4.7' && raw !== '2.4.8') throw new Error(`MAGENTO_VERSION must be 2.4.7 or 2.4.8 (got "${raw}")`);
+  return raw;
+}
+
+async function main(): Promise<void> {
+  const embedded = process.argv.includes('--embedded');
+  const version = versionFromEnv();
+  const mailpit = await startMailpit({
+    httpPort: embedded ? 0 : portFromEnv('MAILPIT_HTTP_PORT', 8025),
+    smtpPort: embedded ? 0 : portFromEnv('MAILPIT_SMTP_PORT', 1025),
+  });
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator({
+      version,
+      host: '127.0.0.1',
+      port: embedded ? 0 : portFromEnv('EMULATOR_PORT', 8080),
+      mail: { kind: 'smtp', host: '127.0.0.1', port: mailpit.smtpPort },
+      faults: (process.env.EMULATOR_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+      adminUsername: process.env.MAGENTO_ADMIN_USERNAME || 'exampleuser',
+      adminPassword: process.env.MAGENTO_ADMIN_PASSWORD || 'examplepassword123',
+    });
+  } catch (error) {
+    await mailpit.stop();
+    throw error;
+  }
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await emulator.close();
+    await mailpit.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  if (embedded) {
+    process.stdin.on('end', () => void stop());
+    process.stdin.resume();
+    console.log(JSON.stringify({ magentoBaseUrl: emulator.url, mailpitUrl: mailpit.url, version }));
+  } else {
+    console.log(`Magento ${version} emulator: ${emulator.url}`);
+    console.log(`Mailpit: ${mailpit.url} (SMTP 127.0.0.1:${mailpit.smtpPort})`);
+    console.log(`Run the suite against it: MAGENTO_BASE_URL=${emulator.url} MAILPIT_URL=${mailpit.url} npm run e2e`);
+    console.log('Ctrl-C stops both.');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`stack: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
