@@ -1,0 +1,32 @@
+/** The customer fields Magento's customer mails read (`customer.name`, `id`, `email`, store). */
+export interface MailCustomer {
+  id: number;
+  email: string;
+  firstname: string;
+  lastname: string;
+  storeId: number;
+}
+
+/** `email_reset` / `email_reminder` are the two initiatePasswordReset templates; `account_new` is the welcome mail. */
+export type MailTemplate = 'email_reset' | 'email_reminder' | 'account_new';
+
+export type MagentoVersion = '2.4.7' | '2.4.8';
+
+/** One rendered mail: `to` is the bare address, `raw` the MIME message as sent (CRLF, not dot-stuffed), `html` its body. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  html: string;
+  raw: string;
+}
+
+export interface Mailer {
+  /** Resolves once the mail is accepted; rejects when sending fails. */
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** A display name and address, as in `From`/`To`. */
+export interface Mailbox {
+  name: string;
+  address: string;
+}
