@@ -10,6 +10,7 @@ if (ci) {
   reporters.push(
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['junit', { outputFile: 'reports/junit.xml' }],
+    ['blob', { outputDir: 'blob-report' }], // sharded runs join these with `playwright merge-reports`
     [
       'allure-playwright',
       {
@@ -30,6 +31,7 @@ export default defineConfig({
   reporter: reporters,
   forbidOnly: ci,
   retries: 0, // a flaky test is a bug to fix, not to retry
+  workers: 4, // the tests wait on I/O, not CPU: four workers keep two cores busy
   timeout: 20_000,
   expect: { timeout: 5_000 },
   use: { trace: 'off', screenshot: 'off', video: 'off' }, // traces would record passwords and tokens
