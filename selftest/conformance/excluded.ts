@@ -1,0 +1,16 @@
+// The cases the replay does not send, each with why. Keys are case names; a trailing `*` matches
+// a name prefix; a `<folder>/` prefix limits a key to one folder.
+
+export const EXCLUDED: ReadonlyMap<string, string> = new Map([
+  ['x-graphql-*', 'GraphQL is not part of the emulated REST slice yet (a later issue)'],
+  ['cfg-protect-email-graphql-*', 'GraphQL is not part of the emulated REST slice yet (a later issue)'],
+]);
+
+/** The key of EXCLUDED that excludes a case, or undefined when the case is replayed. */
+export function exclusionOf(folder: string, caseName: string): string | undefined {
+  return [...EXCLUDED.keys()].find((key) => {
+    const [scope, pattern = ''] = key.includes('/') ? key.split('/', 2) : [folder, key];
+    const matches = pattern.endsWith('*') ? caseName.startsWith(pattern.slice(0, -1)) : caseName === pattern;
+    return scope === folder && matches;
+  });
+}
