@@ -1,0 +1,58 @@
+// Magento's JWT user tokens (JwtUserToken module): HS256, header {"kid":"1","alg":"HS256"},
+// claims uid, utypid (3 customer, 2 admin), iat and exp in whole seconds. Deterministic, so two
+// tokens for the same user within one second are identical, as recorded.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const USER_TYPE = { admin: 2, customer: 3 } as const;
+export type JwtUserType = keyof typeof USER_TYPE;
+
+export interface TokenClaims {
+  uid: number;
+  utypid: number;
+  iat: number;
+  exp: number;
+}
+
+const HEADER = Buffer.from('{"kid":"1","alg":"HS256"}').toString('base64url');
+
+export class JwtIssuer {
+  // A fresh signing key per emulator instance, like a deployment's crypt key.
+  readonly #key = randomBytes(32);
+
+  #sign(input: string): string {
+    return createHmac('sha256', this.#key).update(input).digest('base64url');
+  }
+
+  issue(userType: JwtUserType, uid: number, now: Date, lifetimeMinutes: number): string {
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims: TokenClaims = { uid, utypid: USER_TYPE[userType], iat, exp: iat + lifetimeMinutes * 60 };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return `${HEADER}.${payload}.${this.#sign(`${HEADER}.${payload}`)}`;
+  }
+
+  /** The claims of an authentic, unexpired token; undefined for anything else. */
+  read(token: string, now: Date): TokenClaims | undefined {
+    const [header, payload, signature, ...rest] = token.split('.');
+    if (header !== HEADER || payload === undefined || signature === undefined || rest.length > 0) return undefined;
+    const expected = Buffer.from(this.#sign(`${header}.${payload}`));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (claims === undefined || claims.exp <= Math.floor(now.getTime() / 1000)) return undefined;
+    return claims;
+  }
+}
+
+function parseClaims(json: string): TokenClaims | undefined {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { uid, utypid, iat, exp } = value as Record<string, unknown>;
+    if (typeof uid !== 'number' || typeof utypid !== 'number' || typeof iat !== 'number' || typeof exp !== 'number') {
+      return undefined;
+    }
+    return { uid, utypid, iat, exp };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,57 @@
+// Sends Magento's customer mails through the mail module, the way the emulated version would:
+// over SMTP at `system/smtp/port` (a closed port makes sending fail), or into memory.
+import type { CustomerRecord } from './accounts.js';
+import type { FaultSwitches } from './faults.js';
+import { captureMailer, renderMail, smtpMailer } from './mail/index.js';
+import type { Mailer, MailTemplate, OutgoingMail } from './mail/index.js';
+import { distortMail } from './mail-faults.js';
+import type { StoreConfig } from './store-config.js';
+
+export type MailOptions = { kind: 'smtp'; host: string; port: number } | { kind: 'capture' };
+
+export class MailDispatch {
+  readonly #capture = captureMailer();
+
+  constructor(
+    private readonly options: MailOptions & { version: '2.4.7' | '2.4.8'; storeBaseUrl: string },
+    private readonly config: StoreConfig,
+    private readonly faults: FaultSwitches,
+  ) {}
+
+  /** Mails kept in memory (capture mode). */
+  get captured(): readonly OutgoingMail[] {
+    return this.#capture.sent;
+  }
+
+  // Capture mode still honours an explicitly set system/smtp/port, so "SMTP unreachable" can be replayed.
+  #mailer(): Mailer {
+    const port = this.config.int('system/smtp/port');
+    if (this.options.kind === 'smtp') return smtpMailer(this.options.host, port);
+    return this.config.isOverridden('system/smtp/port') ? smtpMailer('127.0.0.1', port) : this.#capture;
+  }
+
+  /** false when sending failed: Magento logs the MailException and carries on. */
+  async send(template: MailTemplate, customer: CustomerRecord, token: string, now: Date): Promise<boolean> {
+    const isReset = template !== 'account_new';
+    if (isReset && this.faults.isActive('mail-not-sent')) return true;
+    const mail = renderMail(template, {
+      version: this.options.version,
+      customer: {
+        id: customer.id,
+        email: customer.email,
+        firstname: customer.firstname,
+        lastname: customer.lastname,
+        storeId: customer.storeId,
+      },
+      token,
+      storeBaseUrl: this.options.storeBaseUrl,
+      now,
+    });
+    try {
+      await this.#mailer().send(isReset ? distortMail(mail, this.faults) : mail);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

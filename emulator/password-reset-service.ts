@@ -1,0 +1,95 @@
+// AccountManagement's three reset operations over REST, with Magento's order of checks
+// (C/Model/AccountManagement.php: initiatePasswordReset, resetPassword, validateResetPasswordLinkToken).
+import type { CustomerRecord } from './accounts.js';
+import { setPassword } from './credentials.js';
+import type { ServiceCall } from './emulator-state.js';
+import { unlock } from './lockout.js';
+import { badRequest, inputErrors, noSuchCustomerId, notFound, requiredField } from './magento-errors.js';
+import { assertDifferentFromEmail, assertPasswordStrength } from './password-policy.js';
+import { assertResetTokenValid, clearResetToken, rotateResetToken } from './reset-tokens.js';
+
+const TEMPLATES = ['email_reminder', 'email_reset'] as const;
+type ResetTemplate = (typeof TEMPLATES)[number];
+const isResetTemplate = (value: string): value is ResetTemplate => (TEMPLATES as readonly string[]).includes(value);
+
+/** PHP truthiness of a string: '' and '0' are false (`if (!$email)`, `empty($token)`). */
+const phpEmpty = (value: string): boolean => value === '' || value === '0';
+
+/** CustomerRegistry::retrieveByEmail's 404; `websiteId` is the int sent, or the store's as a string. */
+function unknownEmail(email: string, websiteId: number | string): Error {
+  return notFound('No such entity with %fieldName = %fieldValue, %field2Name = %field2Value', {
+    fieldName: 'email',
+    fieldValue: email,
+    field2Name: 'websiteId',
+    field2Value: websiteId,
+  });
+}
+
+function findCustomer(call: ServiceCall, email: string, websiteId: number | string): CustomerRecord {
+  const customer = call.state.accounts.findByEmail(email, Number(websiteId));
+  if (customer === undefined) throw unknownEmail(email, websiteId);
+  return customer;
+}
+
+/** PUT /V1/customers/password: true, or false when the mail could not be sent. */
+export async function initiatePasswordReset(call: ServiceCall): Promise<boolean> {
+  const { state, now } = call;
+  const email = call.input.email as string;
+  const template = call.input.template as string;
+  // 2.4.8's Security plugin runs before the method body, so before the customer lookup.
+  if (state.version === '2.4.8') state.resetRequests.check(email, call.clientIp, now);
+  const websiteId = (call.input.websiteId as number | null) ?? call.scope.websiteId;
+  if (state.faults.isActive('unknown-email-returns-true') && !state.accounts.findByEmail(email, Number(websiteId))) {
+    return true;
+  }
+  const customer = findCustomer(call, email, websiteId);
+  const knownTemplate = isResetTemplate(template);
+  if (!knownTemplate && state.faults.isActive('template-not-validated')) return true;
+  // The new token is saved before the template is looked at.
+  if (knownTemplate || !state.faults.isActive('token-not-rotated-before-template-check')) {
+    rotateResetToken(customer, now, state.faults);
+  }
+  if (!knownTemplate) {
+    throw badRequest(
+      'Invalid value of "%value" provided for the %fieldName field. Possible values: %template1 or %template2.',
+      { value: template, fieldName: 'template', template1: 'email_reminder', template2: 'email_reset' },
+    );
+  }
+  return state.mail.send(template, customer, customer.rpToken ?? '', now);
+}
+
+/** POST /V1/customers/resetPassword */
+export function resetPassword(call: ServiceCall): boolean {
+  const { state, now } = call;
+  const email = call.input.email as string;
+  const resetToken = call.input.resetToken as string;
+  const newPassword = call.input.newPassword as string;
+  if (phpEmpty(email)) throw inputErrors([requiredField('email')]);
+  const customer = findCustomer(call, email, call.scope.websiteId);
+  if (phpEmpty(resetToken)) throw inputErrors([requiredField('resetPasswordLinkToken')]);
+  assertResetTokenValid(customer, resetToken, { ...state, now });
+  assertDifferentFromEmail(email, newPassword, state.faults);
+  assertPasswordStrength(newPassword, state.config, state.faults);
+  clearResetToken(customer, state.faults);
+  if (!state.faults.isActive('reset-does-not-change-password')) setPassword(customer, newPassword, now);
+  if (!state.faults.isActive('reset-unlock-missing')) unlock(customer, now);
+  customer.updatedAt = now;
+  return true;
+}
+
+/** GET /V1/customers/:customerId/password/resetLinkToken/:resetPasswordLinkToken (neither uses nor extends it). */
+export function validateResetPasswordLinkToken(call: ServiceCall): boolean {
+  const customerId = call.input.customerId as number;
+  const token = call.input.resetPasswordLinkToken as string;
+  if (customerId <= 0) {
+    throw badRequest('Invalid value of "%value" provided for the %fieldName field.', {
+      value: customerId,
+      fieldName: 'customerId',
+    });
+  }
+  if (phpEmpty(token)) throw inputErrors([requiredField('resetPasswordLinkToken')]);
+  const customer = call.state.accounts.get(customerId);
+  if (customer === undefined) throw noSuchCustomerId(customerId);
+  assertResetTokenValid(customer, token, { ...call.state, now: call.now });
+  return true;
+}

@@ -1,0 +1,81 @@
+// One REST request through Magento's stages, in its order: renderer (Accept), store and route,
+// ACL (401), body decoding and input conversion (400), then the service.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { chooseRenderer } from './content-negotiation.js';
+import type { Caller, EmulatorState, StoreScope } from './emulator-state.js';
+import { errorBody, effectiveError } from './error-bodies.js';
+import { errorPage } from './error-page.js';
+import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from './magento-errors.js';
+import { decodeJsonBody, readBody } from './request-body.js';
+import { writeHtmlErrorPage, writeRestAnswer } from './rest-response.js';
+import { matchRoute } from './routes.js';
+import type { Route } from './routes.js';
+import { dropRespelledKeys, resolveServiceInput } from './service-input.js';
+
+// The stores of a default install: `default` on website 1; `all` is the admin store, website 0.
+const STORES: Readonly<Record<string, StoreScope>> = {
+  default: { code: 'default', websiteId: '1' },
+  all: { code: 'all', websiteId: '0' },
+};
+
+/** `/rest/V1/…` or `/rest/<store>/V1/…` → the store and the service path `/V1/…`. */
+function splitRestPath(pathname: string): { scope: StoreScope; servicePath: string } | undefined {
+  const match = /^\/rest(?:\/([^/]+))?(\/V1\/.*)$/.exec(pathname);
+  if (!match) return undefined;
+  const scope = match[1] === undefined ? STORES.default : STORES[match[1]];
+  return scope && match[2] ? { scope, servicePath: match[2] } : undefined;
+}
+
+function callerOf(req: IncomingMessage, state: EmulatorState, now: Date): Caller {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const claims = bearer === undefined ? undefined : state.jwt.read(bearer, now);
+  if (claims?.utypid === 3 && state.accounts.get(claims.uid)) return { kind: 'customer', customerId: claims.uid };
+  if (claims?.utypid === 2) return { kind: 'admin', userId: claims.uid };
+  return { kind: 'guest' };
+}
+
+function assertAllowed(route: Route, caller: Caller): void {
+  if (route.acl === 'anonymous') return;
+  if (route.acl === 'self' ? caller.kind !== 'customer' : caller.kind !== 'admin') throw notAuthorizedFor(route.acl);
+}
+
+export async function handleRest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: EmulatorState,
+  storeBaseUrl: string,
+): Promise<void> {
+  const renderer = chooseRenderer(req.headers.accept);
+  if (renderer === undefined) return writeHtmlErrorPage(res, errorPage(storeBaseUrl));
+  const now = new Date();
+  let sessionStarted = false;
+  try {
+    const rawBody = await readBody(req);
+    const { pathname } = new URL(req.url ?? '/', 'http://emulator');
+    const target = splitRestPath(pathname);
+    const match = target && matchRoute(req.method ?? 'GET', target.servicePath);
+    if (!target || !match) throw routeNotFound();
+    const { route, pathParams } = match;
+    const caller = callerOf(req, state, now);
+    sessionStarted = route.acl !== 'anonymous';
+    assertAllowed(route, caller);
+    const body = decodeJsonBody(rawBody);
+    const deduplicated = req.method === 'PUT' && state.version === '2.4.8' ? dropRespelledKeys(body) : body;
+    const input = resolveServiceInput(route.params, { ...deduplicated, ...pathParams });
+    sessionStarted = true;
+    const clientIp = req.socket.remoteAddress ?? '127.0.0.1';
+    const data = await route.handle({ state, input, caller, scope: target.scope, clientIp, now });
+    writeRestAnswer(res, renderer, { status: 200, data, sessionStarted });
+  } catch (thrown) {
+    const error = thrown instanceof MagentoError ? thrown : unexpected(thrown);
+    const sent = effectiveError(error, state.faults);
+    writeRestAnswer(res, renderer, { status: sent.status, data: errorBody(sent, state.faults), sessionStarted });
+  }
+}
+
+// Anything that is not a Magento exception is masked, as outside developer mode.
+function unexpected(thrown: unknown): MagentoError {
+  const masked = internalError();
+  console.error(`emulator: ${masked.message}`, thrown);
+  return masked;
+}

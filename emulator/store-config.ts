@@ -1,0 +1,83 @@
+// The store configuration the emulated behaviour reads. Values are strings, as Magento's
+// ScopeConfig returns them; that is why some error parameters are `["8"]`, not `[8]`.
+
+export const CONFIG_PATHS = [
+  'customer/password/reset_link_expiration_period',
+  'customer/password/minimum_password_length',
+  'customer/password/required_character_classes_number',
+  'customer/password/password_reset_protection_type',
+  'customer/password/max_number_password_reset_requests',
+  'customer/password/min_time_between_password_reset_requests',
+  'customer/password/lockout_failures',
+  'customer/password/lockout_threshold',
+  'customer/create_account/confirm',
+  'contact/email/recipient_email',
+  'oauth/authentication_lock/max_failures_count',
+  'oauth/authentication_lock/timeout',
+  'webapi/jwtauth/customer_expiration',
+  'webapi/jwtauth/admin_expiration',
+  'system/smtp/port',
+] as const;
+
+export type ConfigPath = (typeof CONFIG_PATHS)[number];
+
+// Magento's own defaults (Customer, Security, Contact, Integration, JwtUserToken etc/config.xml).
+const MAGENTO_DEFAULTS: Readonly<Record<Exclude<ConfigPath, 'system/smtp/port'>, string>> = {
+  'customer/password/reset_link_expiration_period': '2', // hours
+  'customer/password/minimum_password_length': '8',
+  'customer/password/required_character_classes_number': '3',
+  'customer/password/password_reset_protection_type': '1', // 1 IP or email, 2 IP, 3 email, 0 none
+  'customer/password/max_number_password_reset_requests': '5', // per sliding hour
+  'customer/password/min_time_between_password_reset_requests': '10', // minutes
+  'customer/password/lockout_failures': '10',
+  'customer/password/lockout_threshold': '10', // minutes
+  'customer/create_account/confirm': '0',
+  'contact/email/recipient_email': 'hello@example.com',
+  'oauth/authentication_lock/max_failures_count': '6',
+  'oauth/authentication_lock/timeout': '1800', // seconds
+  'webapi/jwtauth/customer_expiration': '60', // minutes
+  'webapi/jwtauth/admin_expiration': '60', // minutes
+};
+
+// The stack turns the reset-request limiter off, as the Docker stack does, so parallel tests don't collide.
+const STACK_OVERRIDES: Partial<Record<ConfigPath, string>> = {
+  'customer/password/password_reset_protection_type': '0',
+};
+
+export function isConfigPath(path: string): path is ConfigPath {
+  return (CONFIG_PATHS as readonly string[]).includes(path);
+}
+
+export class StoreConfig {
+  readonly #defaults: Readonly<Record<ConfigPath, string>>;
+  readonly #overrides = new Map<ConfigPath, string>();
+
+  /** `smtpPort` is the stack's SMTP port: `system/smtp/port` defaults to it. */
+  constructor(smtpPort: number) {
+    this.#defaults = { ...MAGENTO_DEFAULTS, 'system/smtp/port': String(smtpPort), ...STACK_OVERRIDES };
+  }
+
+  get(path: ConfigPath): string {
+    return this.#overrides.get(path) ?? this.#defaults[path];
+  }
+
+  /** An integer setting; a non-numeric value reads as 0, as PHP's `(int)` cast does. */
+  int(path: ConfigPath): number {
+    const parsed = Number.parseInt(this.get(path), 10);
+    return Number.isNaN(parsed) ? 0 : parsed;
+  }
+
+  isOverridden(path: ConfigPath): boolean {
+    return this.#overrides.has(path);
+  }
+
+  /** `null` restores the stack default. */
+  set(path: ConfigPath, value: string | null): void {
+    if (value === null) this.#overrides.delete(path);
+    else this.#overrides.set(path, value);
+  }
+
+  snapshot(): Record<ConfigPath, string> {
+    return Object.fromEntries(CONFIG_PATHS.map((path) => [path, this.get(path)])) as Record<ConfigPath, string>;
+  }
+}
