@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { MailpitClient } from 'mailpit-api';
+import { readConfig, type SuiteConfig } from '../../fixtures/config.js';
+import { MagentoClient } from '../../fixtures/magento/client.js';
+import { ExchangeLog } from '../../fixtures/magento/exchange-log.js';
+import {
+  checkMagentoReachable,
+  checkMailArrives,
+  checkMailpitReachable,
+  obtainAdminToken,
+} from '../../fixtures/preflight.js';
+import { loadStoreProfile } from '../../fixtures/store-profile.js';
+
+type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
+
+/** A throwaway HTTP server on a free loopback port that answers like Magento or Mailpit would. */
+async function fakeServer(handler: Handler): Promise<{ url: string; seen: string[]; close(): Promise<void> }> {
+  const seen: string[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      seen.push(`${request.method} ${request.url}`);
+      handler(request, body, response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A loopback URL nothing listens on: a server bound to a free port, then closed. */
+async function closedUrl(): Promise<string> {
+  const server = await fakeServer(() => undefined);
+  await server.close();
+  return server.url;
+}
+
+const json = (response: ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+};
+
+const configFor = (url: string): SuiteConfig => readConfig({ MAGENTO_BASE_URL: url, MAILPIT_URL: url, MAIL_WAIT_TIMEOUT_MS: '500' });
+
+test.describe('preflight', () => {
+  test('Magento REST answering its JSON 404 for an unknown route passes', async ({ request }) => {
+    const magento = await fakeServer((_, __, response) => json(response, 404, { message: 'Request does not match any route.' }));
+    await expect(checkMagentoReachable(request, configFor(magento.url))).resolves.toBeUndefined();
+    expect(magento.seen).toStrictEqual(['GET /rest/default/V1/preflight/no-such-route']);
+    await magento.close();
+  });
+
+  test('nothing listening: one line naming the URL and the refusal', async ({ request }) => {
+    const url = await closedUrl();
+    await expect(checkMagentoReachable(request, configFor(url))).rejects.toThrow(
+      new RegExp(`^Magento is not reachable at ${url} \\(ECONNREFUSED\\): start the store or set MAGENTO_BASE_URL to its base URL$`),
+    );
+  });
+
+  test('a web page instead of REST: says to check the base URL and store code', async ({ request }) => {
+    const site = await fakeServer((_, __, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end('<html>shop</html>');
+    });
+    await expect(checkMagentoReachable(request, configFor(site.url))).rejects.toThrow(
+      new RegExp(`^${site.url} does not answer like Magento REST \\(GET /rest/default/V1/… gave 200 text/html\\): check MAGENTO_BASE_URL and MAGENTO_STORE_CODE$`),
+    );
+    await site.close();
+  });
+
+  for (const message of [
+    'Please ask an administrator with sufficient access to configure 2FA first',
+    'Please use the 2fa provider-specific endpoints to obtain a token.',
+  ]) {
+    test(`2FA answer "${message.slice(0, 30)}…": says how to turn 2FA off`, async ({ request }) => {
+      const magento = await fakeServer((_, __, response) => json(response, 400, { message }));
+      const config = configFor(magento.url);
+      const error = await obtainAdminToken(new MagentoClient(request, config, new ExchangeLog([])), config).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toBe(
+        `Magento_TwoFactorAuth guards the admin token ("${message}"): on a test store run bin/magento module:disable Magento_AdminAdobeImsTwoFactorAuth Magento_TwoFactorAuth && bin/magento cache:flush`,
+      );
+      await magento.close();
+    });
+  }
+
+  test('wrong admin credentials: says which variables, without echoing them', async ({ request }) => {
+    const magento = await fakeServer((_, __, response) =>
+      json(response, 401, { message: 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.' }),
+    );
+    const config = configFor(magento.url);
+    const error = (await obtainAdminToken(new MagentoClient(request, config, new ExchangeLog([])), config).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^Magento refused the admin credentials: check MAGENTO_ADMIN_USERNAME and MAGENTO_ADMIN_PASSWORD/);
+    expect(error.message).not.toContain(config.adminPassword);
+    expect(error.message).not.toContain('\n');
+    await magento.close();
+  });
+
+  test('a JWT answer is the admin token', async ({ request }) => {
+    const magento = await fakeServer((_, __, response) => json(response, 200, 'eyJh.eyJi.c2ln'));
+    const config = configFor(magento.url);
+    await expect(obtainAdminToken(new MagentoClient(request, config, new ExchangeLog([])), config)).resolves.toBe('eyJh.eyJi.c2ln');
+    await magento.close();
+  });
+
+  test('Mailpit not listening: one line naming its URL', async () => {
+    const url = await closedUrl();
+    await expect(checkMailpitReachable(url)).rejects.toThrow(
+      new RegExp(`^Mailpit's API is not reachable at ${url} \\(ECONNREFUSED\\): start Mailpit or set MAILPIT_URL to its web/API address$`),
+    );
+  });
+
+  const mailCases: ReadonlyArray<readonly [string, (response: ServerResponse) => void, RegExp]> = [
+    [
+      'Magento failing to send',
+      (response) => json(response, 200, false),
+      /^Magento could not send the probe's reset mail \(it answered false\): point its SMTP settings at Mailpit's SMTP port$/,
+    ],
+    [
+      'Magento throttling reset requests',
+      (response) =>
+        json(response, 400, {
+          message: 'We received too many requests for password resets. Please wait and try again later or contact %1.',
+          parameters: ['hello@example.com'],
+        }),
+      /^Magento throttles reset requests, so parallel tests would collide: on a test store run bin\/magento config:set customer\/password\/password_reset_protection_type 0$/,
+    ],
+  ];
+  for (const [label, answerReset, message] of mailCases) {
+    test(`${label}: says what to fix, and the probe customer is deleted`, async ({ request }) => {
+      const stack = await fakeServer((incoming, _, response) => {
+        const route = `${incoming.method} ${incoming.url?.split('?')[0]}`;
+        if (route === 'POST /rest/default/V1/customers') {
+          json(response, 200, {
+            id: 41, group_id: 1, created_at: '2026-11-27 05:35:07', updated_at: '2026-11-27 05:35:07', created_in: 'Default Store View',
+            email: 'preflight-x@example.com', firstname: 'Quinn', lastname: 'Tester1', store_id: 1, website_id: 1, addresses: [],
+            disable_auto_group_change: 0, extension_attributes: { is_subscribed: false },
+          });
+        } else if (route === 'PUT /rest/default/V1/customers/password') answerReset(response);
+        else if (route === 'DELETE /rest/default/V1/customers/41') json(response, 200, true);
+        else if (route === 'GET /api/v1/search') json(response, 200, { messages: [], messages_count: 0 });
+        else json(response, 404, { message: 'Request does not match any route.' });
+      });
+      const config = configFor(stack.url);
+      const magento = new MagentoClient(request, config, new ExchangeLog([]));
+      const error = await checkMailArrives(magento, 'admin-token', new MailpitClient(stack.url), config, loadStoreProfile(config, {})).catch(
+        (e: unknown) => e,
+      );
+      expect((error as Error).message).toMatch(message);
+      expect(stack.seen).toContain('DELETE /rest/default/V1/customers/41');
+      await stack.close();
+    });
+  }
+});

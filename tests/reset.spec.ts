@@ -1,0 +1,250 @@
+import { randomBytes } from 'node:crypto';
+import type { TestCustomer } from '../fixtures/customers.js';
+import { magentoErrors } from '../fixtures/magento/messages.js';
+import { accepted, refused } from '../fixtures/magento/result.js';
+import type { MagentoError } from '../fixtures/magento/schemas.js';
+import { passwordOfLength, strongPassword } from '../fixtures/passwords.js';
+import type { StoreProfile } from '../fixtures/store-profile.js';
+import { expect, test } from '../fixtures/test.js';
+
+type Policy = StoreProfile['passwordPolicy'];
+
+/** A 32-character token that was never issued. */
+const FOREIGN_TOKEN = 'x'.repeat(32);
+const THREE_HOURS = 3 * 3600;
+
+/** `length` characters cycling through all four classes (works for any length, unlike a random one). */
+const cycled = (length: number) => 'Aa1-'.repeat(Math.ceil(length / 4) + 1).slice(0, length);
+
+interface PasswordRule {
+  readonly title: string;
+  readonly password: (customer: TestCustomer, policy: Policy) => string;
+  readonly refusal: (policy: Policy) => MagentoError;
+}
+
+/** Magento checks, in order: equal to email, too long, too short, edge spaces, classes; the first broken rule answers. */
+const passwordRules: readonly PasswordRule[] = [
+  {
+    title: 'equal to the email (upper-cased: compared case-insensitively, before the class rule it also breaks)',
+    password: (customer) => customer.email.toUpperCase(),
+    refusal: () => magentoErrors.passwordEqualsEmail,
+  },
+  {
+    title: 'one character over the maximum',
+    password: (_, policy) => passwordOfLength(policy.maxLength + 1),
+    refusal: (policy) => magentoErrors.passwordTooLong(policy.maxLength),
+  },
+  {
+    title: 'one character under the minimum',
+    password: (_, policy) => cycled(policy.minLength - 1),
+    refusal: (policy) => magentoErrors.passwordTooShort(policy.minLength),
+  },
+  {
+    title: 'empty (fails the minimum length)',
+    password: () => '',
+    refusal: (policy) => magentoErrors.passwordTooShort(policy.minLength),
+  },
+  {
+    title: 'with a leading space',
+    password: (_, policy) => ` ${strongPassword(policy.minLength)}`,
+    refusal: () => magentoErrors.passwordSpaces,
+  },
+  {
+    title: 'with a trailing space',
+    password: (_, policy) => `${strongPassword(policy.minLength)} `,
+    refusal: () => magentoErrors.passwordSpaces,
+  },
+  {
+    title: 'with too few character classes',
+    password: (_, policy) => 'a'.repeat(Math.max(policy.minLength, 10)),
+    refusal: (policy) => magentoErrors.passwordClasses(policy.requiredClasses),
+  },
+  {
+    title: 'too long and of one class: the length answers first',
+    password: (_, policy) => 'a'.repeat(policy.maxLength + 1),
+    refusal: (policy) => magentoErrors.passwordTooLong(policy.maxLength),
+  },
+  {
+    title: 'too short and with a leading space: the length answers first',
+    password: (_, policy) => ` ${cycled(policy.minLength - 2)}`,
+    refusal: (policy) => magentoErrors.passwordTooShort(policy.minLength),
+  },
+  {
+    title: 'with edge spaces and too few classes: the spaces answer first',
+    password: (_, policy) => ` ${'a'.repeat(policy.minLength)} `,
+    refusal: () => magentoErrors.passwordSpaces,
+  },
+];
+
+test.describe('setting a new password (POST /V1/customers/resetPassword)', () => {
+  test('without any field, all three are reported together', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+    expect(await magento.resetPassword({})).toStrictEqual(
+      refused(400, magentoErrors.allRequired(['email', 'resetToken', 'newPassword'])),
+    );
+  });
+
+  test('without newPassword alone, only it is reported', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+    expect(await magento.resetPassword({ email: 'someone@example.com', resetToken: FOREIGN_TOKEN })).toStrictEqual(
+      refused(400, magentoErrors.required('newPassword')),
+    );
+  });
+
+  test('an empty email is "required", before any lookup', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+    expect(await magento.resetPassword({ email: '', resetToken: FOREIGN_TOKEN, newPassword: 'Strong-Pass-456' })).toStrictEqual(
+      refused(400, magentoErrors.required('email')),
+    );
+  });
+
+  test('an unknown email is a 404 naming the store website as a string', { tag: ['@contract', '@negative'] }, async ({
+    magento,
+    profile,
+  }) => {
+    const email = `nobody-${randomBytes(6).toString('hex')}@example.com`;
+    expect(await magento.resetPassword({ email, resetToken: '', newPassword: 'x' })).toStrictEqual(
+      refused(404, magentoErrors.noSuchEmail(email, String(profile.websiteId))),
+    );
+  });
+
+  test('an empty token is "resetPasswordLinkToken" required', { tag: ['@contract', '@negative'] }, async ({ customers, magento }) => {
+    const customer = await customers.create();
+    expect(await magento.resetPassword({ email: customer.email, resetToken: '', newPassword: 'Strong-Pass-456' })).toStrictEqual(
+      refused(400, magentoErrors.required('resetPasswordLinkToken')),
+    );
+  });
+
+  test('a wrong token is mismatched, checked before the password', { tag: ['@security', '@negative'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+  }) => {
+    const customer = await customers.create();
+    await resetFlow.requestReset(customer);
+    expect(await magento.resetPassword({ email: customer.email, resetToken: FOREIGN_TOKEN, newPassword: 'weak' })).toStrictEqual(
+      refused(400, magentoErrors.tokenMismatched),
+    );
+  });
+
+  test("another customer's token is mismatched and stays theirs", { tag: ['@security', '@negative'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+    profile,
+  }) => {
+    const owner = await customers.create();
+    const victim = await customers.create();
+    const { token } = await resetFlow.requestReset(owner);
+    await test.step("the owner's token with the other customer's email is refused", async () => {
+      const newPassword = strongPassword(profile.passwordPolicy.minLength);
+      expect(await magento.resetPassword({ email: victim.email, resetToken: token, newPassword })).toStrictEqual(
+        refused(400, magentoErrors.tokenMismatched),
+      );
+    });
+    await test.step("the victim's password is unchanged and the owner's token still valid", async () => {
+      await resetFlow.signIn(victim.email, victim.password);
+      expect(await magento.validateResetToken(owner.id, token)).toStrictEqual(accepted(true));
+    });
+  });
+
+  test('a token superseded by a newer request is mismatched; the newer one works', { tag: ['@security'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+    profile,
+  }) => {
+    const customer = await customers.create();
+    const first = await resetFlow.requestReset(customer);
+    const second = await resetFlow.requestReset(customer, { template: 'email_reminder' });
+    const newPassword = strongPassword(profile.passwordPolicy.minLength);
+    expect(await magento.resetPassword({ email: customer.email, resetToken: first.token, newPassword })).toStrictEqual(
+      refused(400, magentoErrors.tokenMismatched),
+    );
+    expect(await magento.resetPassword({ email: customer.email, resetToken: second.token, newPassword })).toStrictEqual(
+      accepted(true),
+    );
+  });
+
+  test('a token is single-use: reusing it after a reset is mismatched', { tag: ['@security'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+    profile,
+  }) => {
+    const customer = await customers.create();
+    const { token } = await resetFlow.requestReset(customer);
+    const reset = (newPassword: string) => magento.resetPassword({ email: customer.email, resetToken: token, newPassword });
+    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(accepted(true));
+    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(refused(400, magentoErrors.tokenMismatched));
+  });
+
+  test('a token older than the expiry period is expired, even with a weak password', { tag: ['@security'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+    backdoor,
+    profile,
+  }) => {
+    const customer = await customers.create();
+    const { token } = await resetFlow.requestReset(customer);
+    await test.step('the token is made 3 hours old', () => backdoor.ageResetToken(customer.id, THREE_HOURS));
+    const reset = (newPassword: string) => magento.resetPassword({ email: customer.email, resetToken: token, newPassword });
+    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(refused(400, magentoErrors.tokenExpired));
+    expect(await reset('weak')).toStrictEqual(refused(400, magentoErrors.tokenExpired));
+  });
+
+  test('a token one minute short of the expiry period still works', { tag: ['@contract'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+    backdoor,
+    profile,
+  }) => {
+    const customer = await customers.create();
+    const { token } = await resetFlow.requestReset(customer);
+    const almostExpired = profile.passwordPolicy.expiryHours * 3600 - 60;
+    await test.step(`the token is made ${almostExpired / 60} minutes old`, () => backdoor.ageResetToken(customer.id, almostExpired));
+    const newPassword = strongPassword(profile.passwordPolicy.minLength);
+    expect(await magento.resetPassword({ email: customer.email, resetToken: token, newPassword })).toStrictEqual(accepted(true));
+  });
+
+  for (const rule of passwordRules) {
+    test(`a new password ${rule.title} is refused`, { tag: ['@contract', '@negative'] }, async ({
+      customers,
+      magento,
+      resetFlow,
+      profile,
+    }) => {
+      const policy = profile.passwordPolicy;
+      const customer = await customers.create();
+      const { token } = await resetFlow.requestReset(customer);
+      expect(
+        await magento.resetPassword({ email: customer.email, resetToken: token, newPassword: rule.password(customer, policy) }),
+      ).toStrictEqual(refused(400, rule.refusal(policy)));
+    });
+  }
+
+  test('a password of exactly the maximum length is accepted and signs in', { tag: ['@contract'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+    profile,
+  }) => {
+    const customer = await customers.create();
+    const { token } = await resetFlow.requestReset(customer);
+    const newPassword = passwordOfLength(profile.passwordPolicy.maxLength);
+    expect(await magento.resetPassword({ email: customer.email, resetToken: token, newPassword })).toStrictEqual(accepted(true));
+    await resetFlow.signIn(customer.email, newPassword);
+  });
+
+  test('a refused weak password leaves the token usable', { tag: ['@contract'] }, async ({
+    customers,
+    magento,
+    resetFlow,
+    profile,
+  }) => {
+    const customer = await customers.create();
+    const { token } = await resetFlow.requestReset(customer);
+    const reset = (newPassword: string) => magento.resetPassword({ email: customer.email, resetToken: token, newPassword });
+    expect(await reset('weak')).toStrictEqual(refused(400, magentoErrors.passwordTooShort(profile.passwordPolicy.minLength)));
+    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(accepted(true));
+  });
+});

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { advisories, noteAdvisory } from '../../fixtures/advisories.js';
+import type { Backdoor } from '../../fixtures/backdoor/backdoor.js';
+import type { ConfigChanges } from '../../fixtures/config-changes.js';
+import { magentoErrors } from '../../fixtures/magento/messages.js';
+import { refused } from '../../fixtures/magento/result.js';
+import { expect, test } from '../../fixtures/test.js';
+
+/** Magento_Security's reset-request limits (store config, customer/password/…). */
+const PROTECTION_TYPE = 'customer/password/password_reset_protection_type';
+const MAX_REQUESTS_PER_HOUR = 'customer/password/max_number_password_reset_requests';
+const MIN_MINUTES_BETWEEN = 'customer/password/min_time_between_password_reset_requests';
+const BY_IP_AND_EMAIL = '1';
+const BY_IP = '2';
+const BY_EMAIL = '3';
+
+interface Limits {
+  readonly protection: string;
+  readonly maxPerHour: string;
+  readonly minMinutesBetween: string;
+}
+
+/** Magento's defaults: one request per 10 minutes, five per hour. */
+const STOCK_LIMITS = { maxPerHour: '5', minMinutesBetween: '10' } as const;
+
+async function limitResetRequests(backdoor: Backdoor, storeConfig: ConfigChanges, limits: Limits): Promise<void> {
+  await test.step(`reset requests are limited (type ${limits.protection}, ${limits.maxPerHour}/h, ${limits.minMinutesBetween} min apart), from an empty log`, async () => {
+    await backdoor.clearPasswordResetRequests();
+    await storeConfig.set(PROTECTION_TYPE, limits.protection);
+    await storeConfig.set(MAX_REQUESTS_PER_HOUR, limits.maxPerHour);
+    await storeConfig.set(MIN_MINUTES_BETWEEN, limits.minMinutesBetween);
+  });
+}
+
+const nobody = () => `nobody-${randomBytes(6).toString('hex')}@example.com`;
+
+test.describe('reset-request throttling over REST', () => {
+  test.describe('2.4.8 limits REST requests', () => {
+    test.skip(({ config }) => config.magentoVersion !== '2.4.8', 'REST reset requests are throttled only from 2.4.8');
+
+    test('by IP and email: a second request within 10 minutes is refused, whatever the email', { tag: ['@security'] }, async ({
+      backdoor,
+      storeConfig,
+      customers,
+      magento,
+      resetFlow,
+      profile,
+    }) => {
+      const customer = await customers.create();
+      await limitResetRequests(backdoor, storeConfig, { protection: BY_IP_AND_EMAIL, ...STOCK_LIMITS });
+      await resetFlow.requestReset(customer);
+      const tooMany = refused(400, magentoErrors.tooManyResetRequests(profile.contactEmail));
+      await test.step('the same email again is refused, naming the store contact', async () => {
+        expect(await magento.initiatePasswordReset({ email: customer.email, template: 'email_reset', websiteId: profile.websiteId })).toStrictEqual(tooMany);
+      });
+      await test.step('an unknown email from the same IP is refused too (the limit runs before the lookup)', async () => {
+        expect(await magento.initiatePasswordReset({ email: nobody(), template: 'email_reset', websiteId: profile.websiteId })).toStrictEqual(tooMany);
+      });
+      await test.step('an empty body still gets the required-fields error (input checks come first)', async () => {
+        expect(await magento.initiatePasswordReset({})).toStrictEqual(refused(400, magentoErrors.allRequired(['email', 'template'])));
+      });
+    });
+
+    test('by email: the same email is limited, another one is not', { tag: ['@security'] }, async ({
+      backdoor,
+      storeConfig,
+      customers,
+      magento,
+      resetFlow,
+      profile,
+    }) => {
+      const first = await customers.create();
+      const second = await customers.create();
+      await limitResetRequests(backdoor, storeConfig, { protection: BY_EMAIL, ...STOCK_LIMITS });
+      await resetFlow.requestReset(first);
+      expect(await magento.initiatePasswordReset({ email: first.email, template: 'email_reset', websiteId: profile.websiteId })).toStrictEqual(
+        refused(400, magentoErrors.tooManyResetRequests(profile.contactEmail)),
+      );
+      await resetFlow.requestReset(second);
+    });
+
+    test('by IP: another email from the same IP is limited', { tag: ['@security'] }, async ({
+      backdoor,
+      storeConfig,
+      customers,
+      magento,
+      resetFlow,
+      profile,
+    }) => {
+      const first = await customers.create();
+      const second = await customers.create();
+      await limitResetRequests(backdoor, storeConfig, { protection: BY_IP, ...STOCK_LIMITS });
+      await resetFlow.requestReset(first);
+      expect(await magento.initiatePasswordReset({ email: second.email, template: 'email_reset', websiteId: profile.websiteId })).toStrictEqual(
+        refused(400, magentoErrors.tooManyResetRequests(profile.contactEmail)),
+      );
+    });
+
+    test('at most 2 per hour: the third request is refused, for any email', { tag: ['@security'] }, async ({
+      backdoor,
+      storeConfig,
+      customers,
+      magento,
+      resetFlow,
+      profile,
+    }) => {
+      const customer = await customers.create();
+      await limitResetRequests(backdoor, storeConfig, { protection: BY_IP_AND_EMAIL, maxPerHour: '2', minMinutesBetween: '0' });
+      await resetFlow.requestReset(customer);
+      await resetFlow.requestReset(customer);
+      const tooMany = refused(400, magentoErrors.tooManyResetRequests(profile.contactEmail));
+      expect(await magento.initiatePasswordReset({ email: customer.email, template: 'email_reset', websiteId: profile.websiteId })).toStrictEqual(tooMany);
+      expect(await magento.initiatePasswordReset({ email: nobody(), template: 'email_reset', websiteId: profile.websiteId })).toStrictEqual(tooMany);
+    });
+  });
+
+  test.describe('2.4.7 does not', () => {
+    test.skip(({ config }) => config.magentoVersion !== '2.4.7', '2.4.8 throttles REST reset requests (see above)');
+
+    test('under the stock limits three requests in a row each mail a link', { tag: ['@security'] }, async ({
+      backdoor,
+      storeConfig,
+      customers,
+      resetFlow,
+    }) => {
+      const customer = await customers.create();
+      await limitResetRequests(backdoor, storeConfig, { protection: BY_IP_AND_EMAIL, ...STOCK_LIMITS });
+      for (let request = 1; request <= 3; request += 1) await resetFlow.requestReset(customer);
+      noteAdvisory(advisories.noRestThrottle247);
+    });
+  });
+});
