@@ -92,17 +92,6 @@ test('a unicode display name survives the trip', async () => {
   for (const message of both.messages) expect(message.To).toEqual([{ Name: 'Zoë Ångström-日本', Address: customer.email }]);
 });
 
-test('sending takes well under 20 ms per mail on loopback', async () => {
-  const customer = uniqueCustomer('speed');
-  const mailer = smtpMailer('127.0.0.1', smtpPort());
-  const mail = renderMail('email_reset', { version: '2.4.8', customer, token, storeBaseUrl, now });
-  await mailer.send(mail); // warm-up: first connection, JIT
-  const count = 25;
-  const started = performance.now();
-  for (let i = 0; i < count; i += 1) await mailer.send(mail);
-  expect((performance.now() - started) / count).toBeLessThan(20);
-});
-
 test('lines starting with a dot are dot-stuffed and arrive intact', async () => {
   const address = uniqueCustomer('dots').email;
   const data = `From: a <a@example.com>\r\nTo: ${address}\r\nSubject: dots\r\n\r\n.\r\n.hidden\r\n..two\r\nend`;
@@ -177,10 +166,9 @@ test('an envelope address with CR/LF is refused before it reaches the server', a
 test('a server that never answers is given up on within the bound', async () => {
   const server = await startScriptedSmtpServer({ greeting: null });
   try {
-    const started = performance.now();
     const send = sendSmtp({ host: '127.0.0.1', port: server.port, from: 'a@example.com', to: 'b@example.com', data: 'x', timeoutMs: 300 });
+    // the client's own bound fires (its message says so); the test's timeout bounds the rest
     await expect(send).rejects.toThrow(`SMTP 127.0.0.1:${server.port}: no answer within 300 ms`);
-    expect(performance.now() - started).toBeLessThan(2000);
   } finally {
     await server.close();
   }
