@@ -54,7 +54,7 @@ export async function ensureMailpit(log: (line: string) => void = () => {}): Pro
     });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim().split('\n').pop() ?? String(error);
-    throw new Error(`go install ${MAILPIT_MODULE} failed: ${stderr}`);
+    throw new Error(`go install ${MAILPIT_MODULE} failed: ${stderr}`, { cause: error });
   }
   return local;
 }

@@ -20,36 +20,48 @@ function caughtBy(run: SuiteRun): string {
   return run.setupError ? `preflight: ${run.setupError}` : `exit code ${run.exitCode}`;
 }
 
+/** Judges faults from the shared queue, one at a time, against this lane's own emulator. */
+async function lane(target: Target, queue: FaultName[], rows: Map<FaultName, [string, string]>): Promise<void> {
+  for (let fault = queue.shift(); fault !== undefined; fault = queue.shift()) {
+    await setFaults(target, [fault]);
+    const run = await runSuite(target, ['--max-failures=1']);
+    await setFaults(target, []);
+    const killed = run.exitCode !== 0;
+    rows.set(fault, [killed ? 'killed' : 'SURVIVED', killed ? caughtBy(run) : FAULTS[fault]]);
+    console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${fault}`);
+  }
+}
+
+// Two lanes, each with its own stack (faults are per emulator): the runs mostly wait on I/O.
+const LANES = 2;
+
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const faults = (Object.keys(FAULTS) as FaultName[]).filter((f) => only.length === 0 || only.includes(f));
-  const stack = await startEmbeddedStack();
+  const stacks = await Promise.all(Array.from({ length: LANES }, () => startEmbeddedStack()));
   try {
-    const target = { magentoBaseUrl: stack.magentoBaseUrl, mailpitUrl: stack.mailpitUrl };
-    const clean = await runSuite(target, []);
+    const targets = stacks.map((stack) => ({ magentoBaseUrl: stack.magentoBaseUrl, mailpitUrl: stack.mailpitUrl }));
+    const clean = await runSuite(targets[0] as Target, []);
     if (clean.exitCode !== 0) {
       console.error(`the clean run is red, so no fault can be judged: ${caughtBy(clean)}`);
       return 1;
     }
     console.log(`clean run: ${clean.tests.length} tests green in ${(clean.wallMs / 1000).toFixed(1)} s\n`);
-    const rows: [string, string, string][] = [];
-    for (const fault of faults) {
-      await setFaults(target, [fault]);
-      const run = await runSuite(target, ['--max-failures=1']);
-      await setFaults(target, []);
-      const killed = run.exitCode !== 0;
-      rows.push([fault, killed ? 'killed' : 'SURVIVED', killed ? caughtBy(run) : FAULTS[fault]]);
-      console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${fault}`);
-    }
-    const width = Math.max(...rows.map(([f]) => f.length));
+    const rows = new Map<FaultName, [string, string]>();
+    const queue = [...faults];
+    await Promise.all(targets.map((target) => lane(target, queue, rows)));
+    const width = Math.max(...faults.map((f) => f.length));
     console.log(`\n| fault${' '.repeat(width - 5)} | result   | caught by |`);
     console.log(`|${'-'.repeat(width + 2)}|----------|-----------|`);
-    for (const [fault, result, by] of rows) console.log(`| ${fault.padEnd(width)} | ${result.padEnd(8)} | ${by} |`);
-    const survivors = rows.filter(([, result]) => result !== 'killed').length;
-    console.log(`\n${rows.length - survivors} of ${rows.length} faults killed`);
+    for (const fault of faults) {
+      const [result, by] = rows.get(fault) ?? ['SURVIVED', 'not run'];
+      console.log(`| ${fault.padEnd(width)} | ${result.padEnd(8)} | ${by} |`);
+    }
+    const survivors = faults.filter((fault) => rows.get(fault)?.[0] !== 'killed').length;
+    console.log(`\n${faults.length - survivors} of ${faults.length} faults killed`);
     return survivors === 0 ? 0 : 1;
   } finally {
-    await stack.stop();
+    await Promise.all(stacks.map((stack) => stack.stop()));
   }
 }
 

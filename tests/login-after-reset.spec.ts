@@ -1,32 +1,28 @@
 import { advisories, noteAdvisory } from '../fixtures/advisories.js';
 import { magentoErrors } from '../fixtures/magento/messages.js';
-import { accepted, refused } from '../fixtures/magento/result.js';
-import { strongPassword } from '../fixtures/passwords.js';
+import { refused } from '../fixtures/magento/result.js';
 import { expect, test } from '../fixtures/test.js';
 
 /** oauth/authentication_lock/max_failures_count: failures after which even the right password is refused. */
 const TOKEN_THROTTLE_FAILURES = 6;
+
+const signInFailed = refused(401, magentoErrors.signInFailed);
 
 test.describe('signing in after a reset', () => {
   test('the new password works, the old fails, and a token issued before the reset survives', { tag: ['@security'] }, async ({
     customers,
     magento,
     resetFlow,
-    profile,
   }) => {
     const customer = await customers.create();
     const tokenBefore = await resetFlow.signIn(customer.email, customer.password);
     const { token } = await resetFlow.requestReset(customer);
-    const newPassword = strongPassword(profile.passwordPolicy.minLength);
-    expect(await magento.resetPassword({ email: customer.email, resetToken: token, newPassword })).toStrictEqual(accepted(true));
+    const newPassword = await resetFlow.setNewPassword(customer, token);
 
     await test.step('the old password is refused with the generic message', async () => {
-      expect(await magento.customerToken(customer.email, customer.password)).toStrictEqual(refused(401, magentoErrors.signInFailed));
+      expect(await magento.customerToken(customer.email, customer.password)).toEqualResult(signInFailed);
     });
-    await test.step('the new password signs in as that customer', async () => {
-      const me = await magento.me(await resetFlow.signIn(customer.email, newPassword));
-      expect(me.ok && [me.body.id, me.body.email]).toStrictEqual([customer.id, customer.email]);
-    });
+    await resetFlow.signInAs(customer, newPassword);
     await test.step('the token issued before the reset still reads the account (Magento does not revoke it)', async () => {
       const me = await magento.me(tokenBefore);
       expect(me.ok && me.body.id).toBe(customer.id);
@@ -38,24 +34,20 @@ test.describe('signing in after a reset', () => {
     customers,
     magento,
     resetFlow,
-    profile,
   }) => {
     const customer = await customers.create();
     await test.step(`${TOKEN_THROTTLE_FAILURES} sign-ins with wrong passwords fail`, async () => {
       for (let attempt = 1; attempt <= TOKEN_THROTTLE_FAILURES; attempt += 1) {
-        expect(await magento.customerToken(customer.email, `Wrong-Pass-${attempt}`)).toStrictEqual(
-          refused(401, magentoErrors.signInFailed),
-        );
+        expect(await magento.customerToken(customer.email, `Wrong-Pass-${attempt}`)).toEqualResult(signInFailed);
       }
     });
     await test.step('the right password is refused too, with the same message', async () => {
-      expect(await magento.customerToken(customer.email, customer.password)).toStrictEqual(refused(401, magentoErrors.signInFailed));
+      expect(await magento.customerToken(customer.email, customer.password)).toEqualResult(signInFailed);
     });
     const { token } = await resetFlow.requestReset(customer);
-    const newPassword = strongPassword(profile.passwordPolicy.minLength);
-    expect(await magento.resetPassword({ email: customer.email, resetToken: token, newPassword })).toStrictEqual(accepted(true));
+    const newPassword = await resetFlow.setNewPassword(customer, token);
     await test.step('after the reset the new password is still throttled', async () => {
-      expect(await magento.customerToken(customer.email, newPassword)).toStrictEqual(refused(401, magentoErrors.signInFailed));
+      expect(await magento.customerToken(customer.email, newPassword)).toEqualResult(signInFailed);
     });
   });
 
@@ -64,20 +56,18 @@ test.describe('signing in after a reset', () => {
     magento,
     resetFlow,
     backdoor,
-    profile,
   }) => {
     const customer = await customers.create();
     await test.step('the account is locked (10 failures, 10 more minutes)', () => backdoor.lockAccount(customer.id, 10, 600));
     await test.step('the right password is refused with the generic message', async () => {
-      expect(await magento.customerToken(customer.email, customer.password)).toStrictEqual(refused(401, magentoErrors.signInFailed));
+      expect(await magento.customerToken(customer.email, customer.password)).toEqualResult(signInFailed);
     });
     const { token } = await resetFlow.requestReset(customer);
-    const newPassword = strongPassword(profile.passwordPolicy.minLength);
-    expect(await magento.resetPassword({ email: customer.email, resetToken: token, newPassword })).toStrictEqual(accepted(true));
-    await resetFlow.signIn(customer.email, newPassword);
+    const newPassword = await resetFlow.setNewPassword(customer, token);
+    await resetFlow.signInAs(customer, newPassword);
   });
 
   test('/customers/me without a token is not authorized', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
-    expect(await magento.me('not-a-token')).toStrictEqual(refused(401, magentoErrors.notAuthorized('self')));
+    expect(await magento.me('not-a-token')).toEqualResult(refused(401, magentoErrors.notAuthorized('self')));
   });
 });

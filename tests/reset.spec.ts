@@ -78,19 +78,19 @@ const passwordRules: readonly PasswordRule[] = [
 
 test.describe('setting a new password (POST /V1/customers/resetPassword)', () => {
   test('without any field, all three are reported together', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
-    expect(await magento.resetPassword({})).toStrictEqual(
+    expect(await magento.resetPassword({})).toEqualResult(
       refused(400, magentoErrors.allRequired(['email', 'resetToken', 'newPassword'])),
     );
   });
 
   test('without newPassword alone, only it is reported', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
-    expect(await magento.resetPassword({ email: 'someone@example.com', resetToken: FOREIGN_TOKEN })).toStrictEqual(
+    expect(await magento.resetPassword({ email: 'someone@example.com', resetToken: FOREIGN_TOKEN })).toEqualResult(
       refused(400, magentoErrors.required('newPassword')),
     );
   });
 
   test('an empty email is "required", before any lookup', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
-    expect(await magento.resetPassword({ email: '', resetToken: FOREIGN_TOKEN, newPassword: 'Strong-Pass-456' })).toStrictEqual(
+    expect(await magento.resetPassword({ email: '', resetToken: FOREIGN_TOKEN, newPassword: 'Strong-Pass-456' })).toEqualResult(
       refused(400, magentoErrors.required('email')),
     );
   });
@@ -100,100 +100,84 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     profile,
   }) => {
     const email = `nobody-${randomBytes(6).toString('hex')}@example.com`;
-    expect(await magento.resetPassword({ email, resetToken: '', newPassword: 'x' })).toStrictEqual(
+    expect(await magento.resetPassword({ email, resetToken: '', newPassword: 'x' })).toEqualResult(
       refused(404, magentoErrors.noSuchEmail(email, String(profile.websiteId))),
     );
   });
 
   test('an empty token is "resetPasswordLinkToken" required', { tag: ['@contract', '@negative'] }, async ({ customers, magento }) => {
     const customer = await customers.create();
-    expect(await magento.resetPassword({ email: customer.email, resetToken: '', newPassword: 'Strong-Pass-456' })).toStrictEqual(
+    expect(await magento.resetPassword({ email: customer.email, resetToken: '', newPassword: 'Strong-Pass-456' })).toEqualResult(
       refused(400, magentoErrors.required('resetPasswordLinkToken')),
     );
   });
 
   test('a wrong token is mismatched, checked before the password', { tag: ['@security', '@negative'] }, async ({
     customers,
-    magento,
     resetFlow,
   }) => {
     const customer = await customers.create();
     await resetFlow.requestReset(customer);
-    expect(await magento.resetPassword({ email: customer.email, resetToken: FOREIGN_TOKEN, newPassword: 'weak' })).toStrictEqual(
-      refused(400, magentoErrors.tokenMismatched),
-    );
+    expect(await resetFlow.submitPassword(customer, FOREIGN_TOKEN, 'weak')).toEqualResult(refused(400, magentoErrors.tokenMismatched));
   });
 
   test("another customer's token is mismatched and stays theirs", { tag: ['@security', '@negative'] }, async ({
     customers,
     magento,
     resetFlow,
-    profile,
   }) => {
     const owner = await customers.create();
     const victim = await customers.create();
     const { token } = await resetFlow.requestReset(owner);
     await test.step("the owner's token with the other customer's email is refused", async () => {
-      const newPassword = strongPassword(profile.passwordPolicy.minLength);
-      expect(await magento.resetPassword({ email: victim.email, resetToken: token, newPassword })).toStrictEqual(
+      expect(await resetFlow.submitPassword(victim, token, resetFlow.newPassword())).toEqualResult(
         refused(400, magentoErrors.tokenMismatched),
       );
     });
     await test.step("the victim's password is unchanged and the owner's token still valid", async () => {
       await resetFlow.signIn(victim.email, victim.password);
-      expect(await magento.validateResetToken(owner.id, token)).toStrictEqual(accepted(true));
+      expect(await magento.validateResetToken(owner.id, token)).toEqualResult(accepted(true));
     });
   });
 
   test('a token superseded by a newer request is mismatched; the newer one works', { tag: ['@security'] }, async ({
     customers,
-    magento,
     resetFlow,
-    profile,
   }) => {
     const customer = await customers.create();
     const first = await resetFlow.requestReset(customer);
     const second = await resetFlow.requestReset(customer, { template: 'email_reminder' });
-    const newPassword = strongPassword(profile.passwordPolicy.minLength);
-    expect(await magento.resetPassword({ email: customer.email, resetToken: first.token, newPassword })).toStrictEqual(
-      refused(400, magentoErrors.tokenMismatched),
-    );
-    expect(await magento.resetPassword({ email: customer.email, resetToken: second.token, newPassword })).toStrictEqual(
-      accepted(true),
-    );
+    const newPassword = resetFlow.newPassword();
+    expect(await resetFlow.submitPassword(customer, first.token, newPassword)).toEqualResult(refused(400, magentoErrors.tokenMismatched));
+    await resetFlow.setNewPassword(customer, second.token, newPassword);
   });
 
-  test('a token is single-use: reusing it after a reset is mismatched', { tag: ['@security'] }, async ({
-    customers,
-    magento,
-    resetFlow,
-    profile,
-  }) => {
+  test('a token is single-use: reusing it after a reset is mismatched', { tag: ['@security'] }, async ({ customers, resetFlow }) => {
     const customer = await customers.create();
     const { token } = await resetFlow.requestReset(customer);
-    const reset = (newPassword: string) => magento.resetPassword({ email: customer.email, resetToken: token, newPassword });
-    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(accepted(true));
-    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(refused(400, magentoErrors.tokenMismatched));
+    await resetFlow.setNewPassword(customer, token);
+    await test.step('the same token again is mismatched', async () => {
+      expect(await resetFlow.submitPassword(customer, token, resetFlow.newPassword())).toEqualResult(
+        refused(400, magentoErrors.tokenMismatched),
+      );
+    });
   });
 
   test('a token older than the expiry period is expired, even with a weak password', { tag: ['@security'] }, async ({
     customers,
-    magento,
     resetFlow,
     backdoor,
-    profile,
   }) => {
     const customer = await customers.create();
     const { token } = await resetFlow.requestReset(customer);
     await test.step('the token is made 3 hours old', () => backdoor.ageResetToken(customer.id, THREE_HOURS));
-    const reset = (newPassword: string) => magento.resetPassword({ email: customer.email, resetToken: token, newPassword });
-    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(refused(400, magentoErrors.tokenExpired));
-    expect(await reset('weak')).toStrictEqual(refused(400, magentoErrors.tokenExpired));
+    const expired = refused(400, magentoErrors.tokenExpired);
+    expect(await resetFlow.submitPassword(customer, token, resetFlow.newPassword())).toEqualResult(expired);
+    expect(await resetFlow.submitPassword(customer, token, 'weak')).toEqualResult(expired);
   });
 
   test('a token one minute short of the expiry period still works', { tag: ['@contract'] }, async ({
     customers,
-    magento,
     resetFlow,
     backdoor,
     profile,
@@ -202,49 +186,40 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     const { token } = await resetFlow.requestReset(customer);
     const almostExpired = profile.passwordPolicy.expiryHours * 3600 - 60;
     await test.step(`the token is made ${almostExpired / 60} minutes old`, () => backdoor.ageResetToken(customer.id, almostExpired));
-    const newPassword = strongPassword(profile.passwordPolicy.minLength);
-    expect(await magento.resetPassword({ email: customer.email, resetToken: token, newPassword })).toStrictEqual(accepted(true));
+    expect(await resetFlow.submitPassword(customer, token, resetFlow.newPassword())).toEqualResult(accepted(true));
   });
 
   for (const rule of passwordRules) {
-    test(`a new password ${rule.title} is refused`, { tag: ['@contract', '@negative'] }, async ({
-      customers,
-      magento,
-      resetFlow,
-      profile,
-    }) => {
+    test(`a new password ${rule.title} is refused`, { tag: ['@contract', '@negative'] }, async ({ customers, resetFlow, profile }) => {
       const policy = profile.passwordPolicy;
       const customer = await customers.create();
       const { token } = await resetFlow.requestReset(customer);
-      expect(
-        await magento.resetPassword({ email: customer.email, resetToken: token, newPassword: rule.password(customer, policy) }),
-      ).toStrictEqual(refused(400, rule.refusal(policy)));
+      expect(await resetFlow.submitPassword(customer, token, rule.password(customer, policy))).toEqualResult(
+        refused(400, rule.refusal(policy)),
+      );
     });
   }
 
   test('a password of exactly the maximum length is accepted and signs in', { tag: ['@contract'] }, async ({
     customers,
-    magento,
     resetFlow,
     profile,
   }) => {
     const customer = await customers.create();
     const { token } = await resetFlow.requestReset(customer);
     const newPassword = passwordOfLength(profile.passwordPolicy.maxLength);
-    expect(await magento.resetPassword({ email: customer.email, resetToken: token, newPassword })).toStrictEqual(accepted(true));
-    await resetFlow.signIn(customer.email, newPassword);
+    expect(await resetFlow.submitPassword(customer, token, newPassword)).toEqualResult(accepted(true));
+    await resetFlow.signInAs(customer, newPassword);
   });
 
-  test('a refused weak password leaves the token usable', { tag: ['@contract'] }, async ({
-    customers,
-    magento,
-    resetFlow,
-    profile,
-  }) => {
+  test('a refused weak password leaves the token usable', { tag: ['@contract'] }, async ({ customers, resetFlow, profile }) => {
     const customer = await customers.create();
     const { token } = await resetFlow.requestReset(customer);
-    const reset = (newPassword: string) => magento.resetPassword({ email: customer.email, resetToken: token, newPassword });
-    expect(await reset('weak')).toStrictEqual(refused(400, magentoErrors.passwordTooShort(profile.passwordPolicy.minLength)));
-    expect(await reset(strongPassword(profile.passwordPolicy.minLength))).toStrictEqual(accepted(true));
+    await test.step('"weak" is refused as too short', async () => {
+      expect(await resetFlow.submitPassword(customer, token, 'weak')).toEqualResult(
+        refused(400, magentoErrors.passwordTooShort(profile.passwordPolicy.minLength)),
+      );
+    });
+    await resetFlow.setNewPassword(customer, token);
   });
 });
