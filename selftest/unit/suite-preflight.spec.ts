@@ -46,26 +46,26 @@ const json = (response: ServerResponse, status: number, body: unknown) => {
 const configFor = (url: string): SuiteConfig => readConfig({ MAGENTO_BASE_URL: url, MAILPIT_URL: url, MAIL_WAIT_TIMEOUT_MS: '500' });
 
 test.describe('preflight', () => {
-  test('Magento REST answering its JSON 404 for an unknown route passes', async ({ request }) => {
+  test('Magento REST answering its JSON 404 for an unknown route passes', async () => {
     const magento = await fakeServer((_, __, response) => json(response, 404, { message: 'Request does not match any route.' }));
-    await expect(checkMagentoReachable(request, configFor(magento.url))).resolves.toBeUndefined();
+    await expect(checkMagentoReachable(configFor(magento.url))).resolves.toBeUndefined();
     expect(magento.seen).toStrictEqual(['GET /rest/default/V1/preflight/no-such-route']);
     await magento.close();
   });
 
-  test('nothing listening: one line naming the URL and the refusal', async ({ request }) => {
+  test('nothing listening: one line naming the URL and the refusal', async () => {
     const url = await closedUrl();
-    await expect(checkMagentoReachable(request, configFor(url))).rejects.toThrow(
+    await expect(checkMagentoReachable(configFor(url))).rejects.toThrow(
       new RegExp(`^Magento is not reachable at ${url} \\(ECONNREFUSED\\): start the store or set MAGENTO_BASE_URL to its base URL$`),
     );
   });
 
-  test('a web page instead of REST: says to check the base URL and store code', async ({ request }) => {
+  test('a web page instead of REST: says to check the base URL and store code', async () => {
     const site = await fakeServer((_, __, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html' });
       response.end('<html>shop</html>');
     });
-    await expect(checkMagentoReachable(request, configFor(site.url))).rejects.toThrow(
+    await expect(checkMagentoReachable(configFor(site.url))).rejects.toThrow(
       new RegExp(`^${site.url} does not answer like Magento REST \\(GET /rest/default/V1/… gave 200 text/html\\): check MAGENTO_BASE_URL and MAGENTO_STORE_CODE$`),
     );
     await site.close();
@@ -75,10 +75,10 @@ test.describe('preflight', () => {
     'Please ask an administrator with sufficient access to configure 2FA first',
     'Please use the 2fa provider-specific endpoints to obtain a token.',
   ]) {
-    test(`2FA answer "${message.slice(0, 30)}…": says how to turn 2FA off`, async ({ request }) => {
+    test(`2FA answer "${message.slice(0, 30)}…": says how to turn 2FA off`, async () => {
       const magento = await fakeServer((_, __, response) => json(response, 400, { message }));
       const config = configFor(magento.url);
-      const error = await obtainAdminToken(new MagentoClient(request, config, new ExchangeLog([])), config).catch((e: unknown) => e);
+      const error = await obtainAdminToken(new MagentoClient(config, new ExchangeLog([])), config).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toBe(
         `Magento_TwoFactorAuth guards the admin token ("${message}"): on a test store run bin/magento module:disable Magento_AdminAdobeImsTwoFactorAuth Magento_TwoFactorAuth && bin/magento cache:flush`,
@@ -87,22 +87,22 @@ test.describe('preflight', () => {
     });
   }
 
-  test('wrong admin credentials: says which variables, without echoing them', async ({ request }) => {
+  test('wrong admin credentials: says which variables, without echoing them', async () => {
     const magento = await fakeServer((_, __, response) =>
       json(response, 401, { message: 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.' }),
     );
     const config = configFor(magento.url);
-    const error = (await obtainAdminToken(new MagentoClient(request, config, new ExchangeLog([])), config).catch((e: unknown) => e)) as Error;
+    const error = (await obtainAdminToken(new MagentoClient(config, new ExchangeLog([])), config).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/^Magento refused the admin credentials: check MAGENTO_ADMIN_USERNAME and MAGENTO_ADMIN_PASSWORD/);
     expect(error.message).not.toContain(config.adminPassword);
     expect(error.message).not.toContain('\n');
     await magento.close();
   });
 
-  test('a JWT answer is the admin token', async ({ request }) => {
+  test('a JWT answer is the admin token', async () => {
     const magento = await fakeServer((_, __, response) => json(response, 200, 'eyJh.eyJi.c2ln'));
     const config = configFor(magento.url);
-    await expect(obtainAdminToken(new MagentoClient(request, config, new ExchangeLog([])), config)).resolves.toBe('eyJh.eyJi.c2ln');
+    await expect(obtainAdminToken(new MagentoClient(config, new ExchangeLog([])), config)).resolves.toBe('eyJh.eyJi.c2ln');
     await magento.close();
   });
 
@@ -130,7 +130,7 @@ test.describe('preflight', () => {
     ],
   ];
   for (const [label, answerReset, message] of mailCases) {
-    test(`${label}: says what to fix, and the probe customer is deleted`, async ({ request }) => {
+    test(`${label}: says what to fix, and the probe customer is deleted`, async () => {
       const stack = await fakeServer((incoming, _, response) => {
         const route = `${incoming.method} ${incoming.url?.split('?')[0]}`;
         if (route === 'POST /rest/default/V1/customers') {
@@ -145,7 +145,7 @@ test.describe('preflight', () => {
         else json(response, 404, { message: 'Request does not match any route.' });
       });
       const config = configFor(stack.url);
-      const magento = new MagentoClient(request, config, new ExchangeLog([]));
+      const magento = new MagentoClient(config, new ExchangeLog([]));
       const error = await checkMailArrives(magento, 'admin-token', new MailpitClient(stack.url), config, loadStoreProfile(config, {})).catch(
         (e: unknown) => e,
       );
