@@ -8,6 +8,7 @@ test('a customer resets a forgotten password through the mailed link', { tag: ['
   customers,
   magento,
   resetFlow,
+  mailbox,
   profile,
   config,
 }) => {
@@ -18,6 +19,13 @@ test('a customer resets a forgotten password through the mailed link', { tag: ['
     expect(mail.to).toStrictEqual([{ name: `${customer.firstname} ${customer.lastname}`, address: customer.email }]);
     expect(mail.from).toStrictEqual({ name: profile.sender.name, address: profile.sender.email });
     expect(mail.subject).toBe(`Reset your ${profile.storeName} password`);
+  });
+
+  await test.step('the mail is one HTML part, as Magento sends it (no text alternative, nothing attached)', async () => {
+    const structure = await mailbox.structure(mail);
+    // 2.4.8 (Symfony Mime) writes charset=utf-8, 2.4.7 (laminas-mail) charset="utf-8"
+    expect(structure.contentType).toMatch(/^text\/html; charset="?utf-8"?$/i);
+    expect(structure.attachedParts).toBe(0);
   });
 
   await test.step(`the link opens the store's password page with ${resetLinkKeys(config.magentoVersion).join(', ')}`, () => {
