@@ -6,6 +6,7 @@ import { readConfig, type SuiteConfig } from '../../fixtures/config.js';
 import { MagentoClient } from '../../fixtures/magento/client.js';
 import { ExchangeLog } from '../../fixtures/magento/exchange-log.js';
 import {
+  checkEmulatedVersion,
   checkMagentoReachable,
   checkMailArrives,
   checkMailpitReachable,
@@ -69,6 +70,22 @@ test.describe('preflight', () => {
       new RegExp(`^${site.url} does not answer like Magento REST \\(GET /rest/default/V1/… gave 200 text/html\\): check MAGENTO_BASE_URL and MAGENTO_STORE_CODE$`),
     );
     await site.close();
+  });
+
+  test('an emulator of another Magento version: says which variable to set', async () => {
+    const emulator = await fakeServer((_, __, response) => json(response, 200, { emulator: 'magento-emulator', version: '2.4.7', faults: [] }));
+    await expect(checkEmulatedVersion(configFor(emulator.url))).rejects.toThrow(
+      new RegExp(`^${emulator.url} emulates Magento 2\\.4\\.7 but the suite expects 2\\.4\\.8: set MAGENTO_VERSION=2\\.4\\.7, or restart the stack with MAGENTO_VERSION=2\\.4\\.8$`),
+    );
+    await emulator.close();
+  });
+
+  test('an emulator of the expected version, or a real store (no info route), passes', async () => {
+    const emulator = await fakeServer((_, __, response) => json(response, 200, { emulator: 'magento-emulator', version: '2.4.8', faults: [] }));
+    const store = await fakeServer((_, __, response) => json(response, 404, { message: 'Request does not match any route.' }));
+    await expect(checkEmulatedVersion(configFor(emulator.url))).resolves.toBeUndefined();
+    await expect(checkEmulatedVersion(configFor(store.url))).resolves.toBeUndefined();
+    await Promise.all([emulator.close(), store.close()]);
   });
 
   for (const message of [
