@@ -118,12 +118,15 @@ async function main(): Promise<void> {
     }
     const floor = median(floorSamples);
 
-    // Steady state, like the floor after its warm-up: one worker runs the happy path 6 times; the first,
-    // cold run (module loading, JIT, the worker's admin token) is left out.
-    const smoke = await runSuite(target, ['--grep', '@smoke', '--project=suite', '--repeat-each=6', '--workers=1']);
-    const smokeRuns = smoke.tests.filter((t) => t.status === 'passed').map((t) => t.durationMs);
-    if (smokeRuns.length !== 6) throw new Error('the @smoke happy-path test did not pass 6 times');
-    const happy = median(smokeRuns.slice(1));
+    // Steady state, like the floor after its warm-up: the happy path as it runs inside a suite run, in a
+    // worker that has already run other tests. (--repeat-each alone would not do: each repetition gets a
+    // fresh worker process, so every sample would pay Node's and Playwright's first-use costs.)
+    const warm = await runSuite(target, ['--workers=1', '--repeat-each=3'], ['suite']);
+    const smokeRuns = warm.tests
+      .filter((t) => t.title.endsWith('a customer resets a forgotten password through the mailed link') && t.status === 'passed')
+      .map((t) => t.durationMs);
+    if (smokeRuns.length !== 3) throw new Error('the happy-path test did not pass in all 3 warm runs');
+    const happy = median(smokeRuns);
 
     const whole = await runSuite(target, []);
     const counted = whole.tests.filter((t) => t.status !== 'skipped').length;
@@ -136,7 +139,7 @@ async function main(): Promise<void> {
 
     const rows: [string, string, string][] = [
       ['floor (bare happy path, median of 20)', `${floor.toFixed(0)} ms`, ''],
-      ['suite happy-path test (warm worker, median of 5)', `${happy.toFixed(0)} ms`, ''],
+      ['suite happy-path test (inside a one-worker suite run, median of 3)', `${happy.toFixed(0)} ms`, ''],
       ['happy path / floor', `${(happy / floor).toFixed(2)}×`, '≤ 2×'],
       ['whole suite wall time', `${(whole.wallMs / 1000).toFixed(1)} s (${counted} tests, exit ${whole.exitCode})`, '≤ 20 s, ≥ 40 tests'],
       ['mail latency p50 / p95 (100 requests)', `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} ms`, 'p95 ≤ 200 ms'],

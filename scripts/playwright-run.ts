@@ -41,14 +41,16 @@ function collect(suite: JsonSuite, parents: string[], into: TestOutcome[]): void
   for (const child of suite.suites ?? []) collect(child, trail, into);
 }
 
-export async function runSuite(target: Target, extraArgs: readonly string[]): Promise<SuiteRun> {
+const BOTH_PROJECTS = ['suite', 'suite-serial'];
+
+export async function runSuite(target: Target, extraArgs: readonly string[], projects = BOTH_PROJECTS): Promise<SuiteRun> {
   const dir = await mkdtemp(path.join(tmpdir(), 'suite-run-'));
   const reportFile = path.join(dir, 'report.json');
   const started = performance.now();
   const exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(
       'npx',
-      ['playwright', 'test', '--project=suite', '--project=suite-serial', '--reporter=json', ...extraArgs],
+      ['playwright', 'test', ...projects.map((name) => `--project=${name}`), '--reporter=json', ...extraArgs],
       {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: {
