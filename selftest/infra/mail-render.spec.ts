@@ -20,8 +20,12 @@ test('a mail renders to a PNG without one network request', async () => {
       `<html><head><link rel="stylesheet" href="${origin}/email.css"></head>` +
         `<body><img src="${origin}/logo.png" alt="Main Website Store"><p>Set a New Password</p></body></html>`,
     );
-    test.skip(!Buffer.isBuffer(rendered), Buffer.isBuffer(rendered) ? '' : rendered.skipped);
-    expect((rendered as Buffer).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    if (!Buffer.isBuffer(rendered)) {
+      console.log(`skipped "a mail renders to a PNG": ${rendered.skipped}`);
+      test.skip(true, rendered.skipped);
+      return;
+    }
+    expect(rendered.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(requests).toBe(0);
   } finally {
     store.close();
