@@ -2,8 +2,8 @@
 import { magentoDateTime } from './magento-time.js';
 
 export const DEFAULT_WEBSITE_ID = 1;
-export const DEFAULT_STORE_ID = 1;
-export const DEFAULT_GROUP_ID = 1; // General
+const DEFAULT_STORE_ID = 1;
+const DEFAULT_GROUP_ID = 1; // General
 const DEFAULT_STORE_NAME = 'Default Store View';
 
 /** Optional CustomerInterface fields, in the order Magento's getters (and so its JSON) list them. */

@@ -2,7 +2,7 @@
 // JSON in and out; 200 on success, 404 for an unknown customer, 400 for bad input.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from './emulator-state.js';
-import type { TokenUserType } from './login-throttle.js';
+import type { JwtUserType } from './jwt.js';
 import { readBody } from './request-body.js';
 import { isConfigPath } from './store-config.js';
 
@@ -78,7 +78,7 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
       if (typeof username !== 'string' || (userType !== 'customer' && userType !== 'admin')) {
         throw new ControlError(400, '"username" must be a string and "userType" "customer" or "admin"');
       }
-      state.loginThrottle.expireLock(username, userType satisfies TokenUserType, new Date());
+      state.loginThrottle.expireLock(username, userType satisfies JwtUserType, new Date());
       return { username, userType };
     },
   },

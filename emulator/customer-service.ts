@@ -14,7 +14,8 @@ import { assertDifferentFromEmail, assertPasswordStrength } from './password-pol
 import { newResetToken } from './reset-tokens.js';
 import type { JsonObject } from './service-input.js';
 
-function customerById(call: ServiceCall, customerId: number): CustomerRecord {
+/** CustomerRegistry::retrieve: the customer, or the 404 for an unknown id. */
+export function customerById(call: ServiceCall, customerId: number): CustomerRecord {
   const customer = call.state.accounts.get(customerId);
   if (customer === undefined) throw noSuchCustomerId(customerId);
   return customer;

@@ -2,7 +2,7 @@
 // the email format and the name pattern (C/Model/Validator/Name.php), then email uniqueness.
 import type { Accounts } from './accounts.js';
 import type { CustomerInput } from './customer-input.js';
-import { badRequest, inputErrors, phrase, requiredField } from './magento-errors.js';
+import { badRequest, inputErrors, phrase, requiredFields } from './magento-errors.js';
 
 // Validator\Name::PATTERN_NAME, anchored: letters, marks, digits, spaces and , - _ . ' ’ ` &
 const NAME_PATTERN = /^[\p{L}\p{M},\-_.'’`&\s\d]{1,255}$/u;
@@ -18,7 +18,7 @@ const NAME_FIELDS = [
 
 export function assertValidNewCustomer(customer: CustomerInput, accounts: Accounts, websiteId: number): void {
   const missing = (['firstname', 'lastname', 'email'] as const).filter((field) => !customer[field]);
-  if (missing.length > 0) throw inputErrors(missing.map(requiredField));
+  if (missing.length > 0) throw requiredFields(missing);
   const email = customer.email ?? '';
   if (!EMAIL_PATTERN.test(email)) throw badRequest('"Email" is not a valid email address.');
   const invalidNames = NAME_FIELDS.filter(([field]) => {

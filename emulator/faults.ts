@@ -33,7 +33,7 @@ export const FAULTS = {
 
 export type FaultName = keyof typeof FAULTS;
 
-export function isFaultName(name: string): name is FaultName {
+function isFaultName(name: string): name is FaultName {
   return Object.hasOwn(FAULTS, name);
 }
 

@@ -2,6 +2,7 @@
 // claims uid, utypid (3 customer, 2 admin), iat and exp in whole seconds. Deterministic, so two
 // tokens for the same user within one second are identical, as recorded.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { wholeSeconds } from './magento-time.js';
 
 export const USER_TYPE = { admin: 2, customer: 3 } as const;
 export type JwtUserType = keyof typeof USER_TYPE;
@@ -24,7 +25,7 @@ export class JwtIssuer {
   }
 
   issue(userType: JwtUserType, uid: number, now: Date, lifetimeMinutes: number): string {
-    const iat = Math.floor(now.getTime() / 1000);
+    const iat = wholeSeconds(now);
     const claims: TokenClaims = { uid, utypid: USER_TYPE[userType], iat, exp: iat + lifetimeMinutes * 60 };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `${HEADER}.${payload}.${this.#sign(`${HEADER}.${payload}`)}`;
@@ -38,7 +39,7 @@ export class JwtIssuer {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (claims === undefined || claims.exp <= Math.floor(now.getTime() / 1000)) return undefined;
+    if (claims === undefined || claims.exp <= wholeSeconds(now)) return undefined;
     return claims;
   }
 }

@@ -1,10 +1,9 @@
 // The token endpoints' throttle (I/Model/Oauth/Token/RequestThrottler.php and the
 // oauth_token_request_log table): failures per username and user type, with a lock expiry.
 import type { FaultSwitches } from './faults.js';
+import type { JwtUserType } from './jwt.js';
 import { unauthorized } from './magento-errors.js';
 import type { StoreConfig } from './store-config.js';
-
-export type TokenUserType = 'customer' | 'admin';
 
 interface RequestLogRow {
   failures: number;
@@ -23,12 +22,12 @@ export class LoginThrottle {
   ) {}
 
   // user_name is compared by the database's case-insensitive collation.
-  #key(username: string, type: TokenUserType): string {
+  #key(username: string, type: JwtUserType): string {
     return `${type}\n${username.toLowerCase()}`;
   }
 
   /** Refuses while the count has reached max_failures_count and its lock has not expired. */
-  assertNotThrottled(username: string, type: TokenUserType, now: Date): void {
+  assertNotThrottled(username: string, type: JwtUserType, now: Date): void {
     if (this.faults.isActive('login-throttle-ignored')) return;
     const row = this.#log.get(this.#key(username, type));
     const activeFailures = row !== undefined && row.lockExpiresAt > now.getTime() ? row.failures : 0;
@@ -38,7 +37,7 @@ export class LoginThrottle {
   }
 
   /** Each failure adds one and pushes the lock to now + timeout; an expired row keeps its count. */
-  recordFailure(username: string, type: TokenUserType, now: Date): void {
+  recordFailure(username: string, type: JwtUserType, now: Date): void {
     const key = this.#key(username, type);
     const failures = (this.#log.get(key)?.failures ?? 0) + 1;
     const timeoutMs = this.config.int('oauth/authentication_lock/timeout') * 1000;
@@ -46,12 +45,12 @@ export class LoginThrottle {
   }
 
   /** Only a successful sign-in clears the row (a password reset does not). */
-  reset(username: string, type: TokenUserType): void {
+  reset(username: string, type: JwtUserType): void {
     this.#log.delete(this.#key(username, type));
   }
 
   /** Control surface: the lock ends now, the count stays. */
-  expireLock(username: string, type: TokenUserType, now: Date): void {
+  expireLock(username: string, type: JwtUserType, now: Date): void {
     const row = this.#log.get(this.#key(username, type));
     if (row !== undefined) row.lockExpiresAt = now.getTime();
   }

@@ -44,7 +44,7 @@ export function inputErrors(phrases: readonly Phrase[]): MagentoError {
   return new MagentoError(400, phrase('One or more input exceptions have occurred.'), phrases);
 }
 
-export const requiredField = (fieldName: string): Phrase =>
+const requiredField = (fieldName: string): Phrase =>
   phrase('"%fieldName" is required. Enter and try again.', { fieldName });
 
 export const requiredFields = (fieldNames: readonly string[]): MagentoError => inputErrors(fieldNames.map(requiredField));

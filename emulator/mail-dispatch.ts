@@ -1,6 +1,7 @@
 // Sends Magento's customer mails through the mail module, the way the emulated version would:
 // over SMTP at `system/smtp/port` (a closed port makes sending fail), or into memory.
 import type { CustomerRecord } from './accounts.js';
+import type { MagentoVersion } from './emulator-state.js';
 import type { FaultSwitches } from './faults.js';
 import { captureMailer, renderMail, smtpMailer } from './mail/index.js';
 import type { Mailer, MailTemplate, OutgoingMail } from './mail/index.js';
@@ -13,7 +14,7 @@ export class MailDispatch {
   readonly #capture = captureMailer();
 
   constructor(
-    private readonly options: MailOptions & { version: '2.4.7' | '2.4.8'; storeBaseUrl: string },
+    private readonly options: MailOptions & { version: MagentoVersion; storeBaseUrl: string },
     private readonly config: StoreConfig,
     private readonly faults: FaultSwitches,
   ) {}
@@ -36,13 +37,7 @@ export class MailDispatch {
     if (isReset && this.faults.isActive('mail-not-sent')) return true;
     const mail = renderMail(template, {
       version: this.options.version,
-      customer: {
-        id: customer.id,
-        email: customer.email,
-        firstname: customer.firstname,
-        lastname: customer.lastname,
-        storeId: customer.storeId,
-      },
+      customer: { id: customer.id, email: customer.email, firstname: customer.firstname, lastname: customer.lastname },
       token,
       storeBaseUrl: this.options.storeBaseUrl,
       now,

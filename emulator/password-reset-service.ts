@@ -2,9 +2,10 @@
 // (C/Model/AccountManagement.php: initiatePasswordReset, resetPassword, validateResetPasswordLinkToken).
 import type { CustomerRecord } from './accounts.js';
 import { setPassword } from './credentials.js';
+import { customerById } from './customer-service.js';
 import type { ServiceCall } from './emulator-state.js';
 import { unlock } from './lockout.js';
-import { badRequest, inputErrors, noSuchCustomerId, notFound, requiredField } from './magento-errors.js';
+import { badRequest, notFound, requiredFields } from './magento-errors.js';
 import { assertDifferentFromEmail, assertPasswordStrength } from './password-policy.js';
 import { assertResetTokenValid, clearResetToken, rotateResetToken } from './reset-tokens.js';
 
@@ -64,9 +65,9 @@ export function resetPassword(call: ServiceCall): boolean {
   const email = call.input.email as string;
   const resetToken = call.input.resetToken as string;
   const newPassword = call.input.newPassword as string;
-  if (phpEmpty(email)) throw inputErrors([requiredField('email')]);
+  if (phpEmpty(email)) throw requiredFields(['email']);
   const customer = findCustomer(call, email, call.scope.websiteId);
-  if (phpEmpty(resetToken)) throw inputErrors([requiredField('resetPasswordLinkToken')]);
+  if (phpEmpty(resetToken)) throw requiredFields(['resetPasswordLinkToken']);
   assertResetTokenValid(customer, resetToken, { ...state, now });
   assertDifferentFromEmail(email, newPassword, state.faults);
   assertPasswordStrength(newPassword, state.config, state.faults);
@@ -87,9 +88,8 @@ export function validateResetPasswordLinkToken(call: ServiceCall): boolean {
       fieldName: 'customerId',
     });
   }
-  if (phpEmpty(token)) throw inputErrors([requiredField('resetPasswordLinkToken')]);
-  const customer = call.state.accounts.get(customerId);
-  if (customer === undefined) throw noSuchCustomerId(customerId);
+  if (phpEmpty(token)) throw requiredFields(['resetPasswordLinkToken']);
+  const customer = customerById(call, customerId);
   assertResetTokenValid(customer, token, { ...call.state, now: call.now });
   return true;
 }

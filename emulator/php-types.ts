@@ -8,7 +8,7 @@ const NUMERIC = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\
 const isList = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
 /** PHP `(string)` of a decoded JSON scalar. */
-export function phpString(value: string | number | boolean): string {
+function phpString(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? '1' : '';
   return String(value);
 }

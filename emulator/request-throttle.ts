@@ -2,6 +2,7 @@
 // and Quantity.php): the password_reset_request_event table and its two checks.
 import type { FaultSwitches } from './faults.js';
 import { badRequest } from './magento-errors.js';
+import { wholeSeconds } from './magento-time.js';
 import type { StoreConfig } from './store-config.js';
 
 interface ResetRequestEvent {
@@ -60,7 +61,7 @@ export class ResetRequestLimiter {
     const minSeconds = this.config.int('customer/password/min_time_between_password_reset_requests') * 60;
     if (minSeconds === 0 || matching.length === 0) return;
     const last = Math.max(...matching.map((event) => Math.floor(event.createdAt / 1000)));
-    if (minSeconds > Math.floor(now.getTime() / 1000) - last) throw this.#tooManyRequests();
+    if (minSeconds > wholeSeconds(now) - last) throw this.#tooManyRequests();
   }
 
   #checkQuantity(matching: readonly ResetRequestEvent[], now: Date): void {

@@ -5,6 +5,7 @@ import { chooseRenderer } from './content-negotiation.js';
 import type { Caller, EmulatorState, StoreScope } from './emulator-state.js';
 import { errorBody, effectiveError } from './error-bodies.js';
 import { errorPage } from './error-page.js';
+import { USER_TYPE } from './jwt.js';
 import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from './magento-errors.js';
 import { decodeJsonBody, readBody } from './request-body.js';
 import { writeHtmlErrorPage, writeRestAnswer } from './rest-response.js';
@@ -29,8 +30,8 @@ function splitRestPath(pathname: string): { scope: StoreScope; servicePath: stri
 function callerOf(req: IncomingMessage, state: EmulatorState, now: Date): Caller {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const claims = bearer === undefined ? undefined : state.jwt.read(bearer, now);
-  if (claims?.utypid === 3 && state.accounts.get(claims.uid)) return { kind: 'customer', customerId: claims.uid };
-  if (claims?.utypid === 2) return { kind: 'admin', userId: claims.uid };
+  if (claims?.utypid === USER_TYPE.customer && state.accounts.get(claims.uid)) return { kind: 'customer', customerId: claims.uid };
+  if (claims?.utypid === USER_TYPE.admin) return { kind: 'admin', userId: claims.uid };
   return { kind: 'guest' };
 }
 

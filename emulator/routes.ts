@@ -29,7 +29,7 @@ const str = (name: string): ParamSpec => ({ name, type: 'string' });
 const int = (name: string): ParamSpec => ({ name, type: 'int' });
 
 // Declaration order matters: among templates, the last match wins.
-export const ROUTES: readonly Route[] = [
+const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/V1/integration/admin/token', acl: 'anonymous', params: [str('username'), str('password')], handle: createAdminAccessToken },
   { method: 'POST', path: '/V1/integration/customer/token', acl: 'anonymous', params: [str('username'), str('password')], handle: createCustomerAccessToken },
   {

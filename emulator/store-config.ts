@@ -1,7 +1,7 @@
 // The store configuration the emulated behaviour reads. Values are strings, as Magento's
 // ScopeConfig returns them; that is why some error parameters are `["8"]`, not `[8]`.
 
-export const CONFIG_PATHS = [
+const CONFIG_PATHS = [
   'customer/password/reset_link_expiration_period',
   'customer/password/minimum_password_length',
   'customer/password/required_character_classes_number',

@@ -3,7 +3,8 @@
 import { passwordMatches } from './credentials.js';
 import type { ServiceCall } from './emulator-state.js';
 import { isLocked, recordAuthenticationFailure, unlock } from './lockout.js';
-import { SIGN_IN_FAILED, type TokenUserType } from './login-throttle.js';
+import type { JwtUserType } from './jwt.js';
+import { SIGN_IN_FAILED } from './login-throttle.js';
 import { type MagentoError, requiredFields, unauthorized } from './magento-errors.js';
 
 const ADMIN_USER_ID = 1;
@@ -17,7 +18,7 @@ function credentials(call: ServiceCall): { username: string; password: string } 
   return { username, password };
 }
 
-function failure(call: ServiceCall, username: string, type: TokenUserType, error = unauthorized(SIGN_IN_FAILED)): MagentoError {
+function failure(call: ServiceCall, username: string, type: JwtUserType, error = unauthorized(SIGN_IN_FAILED)): MagentoError {
   call.state.loginThrottle.recordFailure(username, type, call.now);
   return error;
 }

@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { advisories, noteAdvisory } from '../fixtures/advisories.js';
+import { nobody } from '../fixtures/customers.js';
 import { findResetLinks } from '../fixtures/link.js';
 import { magentoErrors } from '../fixtures/magento/messages.js';
 import { RESET_TOKEN } from '../fixtures/magento/reset-link-contract.js';
 import { accepted, refused } from '../fixtures/magento/result.js';
 import type { StoreProfile } from '../fixtures/store-profile.js';
 import { expect, test } from '../fixtures/test.js';
-
-/** An address no customer has: unique per call. */
-const nobody = () => `nobody-${randomBytes(6).toString('hex')}@example.com`;
 
 test.describe('requesting a reset mail (PUT /V1/customers/password)', () => {
   test('without a template, "template" is required', { tag: ['@contract', '@negative'] }, async ({ magento }) => {

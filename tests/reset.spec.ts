@@ -1,17 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import type { TestCustomer } from '../fixtures/customers.js';
+import { nobody, type TestCustomer } from '../fixtures/customers.js';
 import { magentoErrors } from '../fixtures/magento/messages.js';
+import { FOREIGN_TOKEN } from '../fixtures/magento/reset-link-contract.js';
 import { accepted, refused } from '../fixtures/magento/result.js';
 import type { MagentoError } from '../fixtures/magento/schemas.js';
 import { passwordOfLength, strongPassword } from '../fixtures/passwords.js';
-import type { StoreProfile } from '../fixtures/store-profile.js';
+import { hoursPastExpiry, type StoreProfile } from '../fixtures/store-profile.js';
 import { expect, test } from '../fixtures/test.js';
 
 type Policy = StoreProfile['passwordPolicy'];
-
-/** A 32-character token that was never issued. */
-const FOREIGN_TOKEN = 'x'.repeat(32);
-const THREE_HOURS = 3 * 3600;
 
 /** `length` characters cycling through all four classes (works for any length, unlike a random one). */
 const cycled = (length: number) => 'Aa1-'.repeat(Math.ceil(length / 4) + 1).slice(0, length);
@@ -99,7 +95,7 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     magento,
     profile,
   }) => {
-    const email = `nobody-${randomBytes(6).toString('hex')}@example.com`;
+    const email = nobody();
     expect(await magento.resetPassword({ email, resetToken: '', newPassword: 'x' })).toEqualResult(
       refused(404, magentoErrors.noSuchEmail(email, String(profile.websiteId))),
     );
@@ -167,10 +163,12 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     customers,
     resetFlow,
     backdoor,
+    profile,
   }) => {
     const customer = await customers.create();
     const { token } = await resetFlow.requestReset(customer);
-    await test.step('the token is made 3 hours old', () => backdoor.ageResetToken(customer.id, THREE_HOURS));
+    const hours = hoursPastExpiry(profile);
+    await test.step(`the token is made ${hours} hours old`, () => backdoor.ageResetToken(customer.id, hours * 3600));
     const expired = refused(400, magentoErrors.tokenExpired);
     expect(await resetFlow.submitPassword(customer, token, resetFlow.newPassword())).toEqualResult(expired);
     expect(await resetFlow.submitPassword(customer, token, 'weak')).toEqualResult(expired);

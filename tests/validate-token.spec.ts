@@ -1,8 +1,8 @@
 import { magentoErrors } from '../fixtures/magento/messages.js';
+import { FOREIGN_TOKEN } from '../fixtures/magento/reset-link-contract.js';
 import { accepted, refused } from '../fixtures/magento/result.js';
+import { hoursPastExpiry } from '../fixtures/store-profile.js';
 import { expect, test } from '../fixtures/test.js';
-
-const THREE_HOURS = 3 * 3600;
 
 test.describe('checking a reset token (GET /V1/customers/:id/password/resetLinkToken/:token)', () => {
   test('a valid token is true and is not used up by the check', { tag: ['@contract'] }, async ({ customers, magento, resetFlow }) => {
@@ -18,7 +18,7 @@ test.describe('checking a reset token (GET /V1/customers/:id/password/resetLinkT
   test('a wrong token is mismatched', { tag: ['@security', '@negative'] }, async ({ customers, magento, resetFlow }) => {
     const customer = await customers.create();
     await resetFlow.requestReset(customer);
-    expect(await magento.validateResetToken(customer.id, 'x'.repeat(32))).toEqualResult(refused(400, magentoErrors.tokenMismatched));
+    expect(await magento.validateResetToken(customer.id, FOREIGN_TOKEN)).toEqualResult(refused(400, magentoErrors.tokenMismatched));
   });
 
   test('a token differing in letter case, cut short or extended is mismatched', { tag: ['@security', '@negative'] }, async ({
@@ -43,20 +43,22 @@ test.describe('checking a reset token (GET /V1/customers/:id/password/resetLinkT
     expect(await magento.validateResetToken(customer.id, token)).toEqualResult(accepted(true));
   });
 
-  for (const { title, age, dated } of [
-    { title: 'a token older than the expiry period is expired', age: THREE_HOURS, dated: 'made 3 hours old' },
-    { title: 'a token created in the future counts as expired', age: -3600, dated: 'dated an hour ahead' },
+  for (const { title, hoursOld } of [
+    { title: 'a token older than the expiry period is expired', hoursOld: hoursPastExpiry },
+    { title: 'a token created in the future counts as expired', hoursOld: () => -1 },
   ]) {
-    test(title, { tag: ['@security'] }, async ({ customers, magento, resetFlow, backdoor }) => {
+    test(title, { tag: ['@security'] }, async ({ customers, magento, resetFlow, backdoor, profile }) => {
       const customer = await customers.create();
       const { token } = await resetFlow.requestReset(customer);
-      await test.step(`the token is ${dated}`, () => backdoor.ageResetToken(customer.id, age));
+      const hours = hoursOld(profile);
+      const dated = hours > 0 ? `made ${hours} hours old` : 'dated an hour ahead';
+      await test.step(`the token is ${dated}`, () => backdoor.ageResetToken(customer.id, hours * 3600));
       expect(await magento.validateResetToken(customer.id, token)).toEqualResult(refused(400, magentoErrors.tokenExpired));
     });
   }
 
   test('customer id 0 is an invalid value', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
-    expect(await magento.validateResetToken(0, 'x'.repeat(32))).toEqualResult(
+    expect(await magento.validateResetToken(0, FOREIGN_TOKEN)).toEqualResult(
       refused(400, magentoErrors.invalidFieldValue(0, 'customerId')),
     );
   });
@@ -66,13 +68,13 @@ test.describe('checking a reset token (GET /V1/customers/:id/password/resetLinkT
     await test.step('the customer is deleted, so its id is known to be free', async () => {
       expect(await magento.deleteCustomer(adminToken, gone.id)).toEqualResult(accepted(true));
     });
-    expect(await magento.validateResetToken(gone.id, 'x'.repeat(32))).toEqualResult(
+    expect(await magento.validateResetToken(gone.id, FOREIGN_TOKEN)).toEqualResult(
       refused(404, magentoErrors.noSuchCustomerId(gone.id)),
     );
   });
 
   test('a non-numeric id is a type error', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
-    expect(await magento.validateResetToken('abc', 'x'.repeat(32))).toEqualResult(refused(400, magentoErrors.invalidType('abc', 'int')));
+    expect(await magento.validateResetToken('abc', FOREIGN_TOKEN)).toEqualResult(refused(400, magentoErrors.invalidType('abc', 'int')));
   });
 
   test('an empty token segment matches no route', { tag: ['@contract', '@negative'] }, async ({ customers, magento }) => {

@@ -1,10 +1,9 @@
-/** The customer fields Magento's customer mails read (`customer.name`, `id`, `email`, store). */
+/** The customer fields Magento's customer mails read (`customer.name`, `id`, `email`). */
 export interface MailCustomer {
   id: number;
   email: string;
   firstname: string;
   lastname: string;
-  storeId: number;
 }
 
 /** `email_reset` / `email_reminder` are the two initiatePasswordReset templates; `account_new` is the welcome mail. */

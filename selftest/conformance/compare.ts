@@ -7,7 +7,7 @@ export type ResponseView = { status: number; contentType: string; body: string }
 const CONTEXT = 60;
 
 /** Where two texts first differ, with a little context on each side. */
-export function bodyDiff(expected: string, actual: string): string {
+function bodyDiff(expected: string, actual: string): string {
   let at = 0;
   while (at < expected.length && at < actual.length && expected[at] === actual[at]) at++;
   const from = Math.max(0, at - CONTEXT);

@@ -2,6 +2,7 @@
 // (customers it did not create over REST, tokens it took), applies each exchange's setup, sends the
 // request with our run's values, and reports how the answer and the mail differ from the recording.
 import { responseMismatches } from './compare.js';
+import type { ResponseView } from './compare.js';
 import { controlSurface } from './control-surface.js';
 import { mailShape } from './mail-shape.js';
 import type { Sequence } from './sequences.js';
@@ -19,7 +20,6 @@ const INITIAL_PASSWORD = 'Initial-Pass-123';
 const REST = '/rest/V1';
 
 type Emulator = { url: string; sentMail: readonly SentMailView[] };
-type Answer = { status: number; contentType: string; body: string };
 
 export class SequenceReplay {
   private readonly values: RunValues;
@@ -155,7 +155,7 @@ export class SequenceReplay {
     };
   }
 
-  private async learnFrom(exchange: RecordedExchange, actual: Answer): Promise<void> {
+  private async learnFrom(exchange: RecordedExchange, actual: ResponseView): Promise<void> {
     const created = customerCreatedBy(exchange);
     if (created !== undefined && actual.status === 200) {
       const name = this.values.customerNames().find((n) => this.values.email(n) === this.values.ourEmails(created));
@@ -180,7 +180,7 @@ export class SequenceReplay {
     this.values.learnCustomerToken(email, this.expectJwt(answer, `customer token for ${email}`), 'harness');
   }
 
-  private expectJwt(answer: Answer, what: string): string {
+  private expectJwt(answer: ResponseView, what: string): string {
     const token = answer.status === 200 ? jwtOf(answer.body) : undefined;
     if (token === undefined) throw new Error(`${what}: expected a JWT, got ${answer.status} ${answer.body}`);
     return token;
@@ -190,7 +190,7 @@ export class SequenceReplay {
     method: string,
     path: string,
     options: { headers?: Record<string, string>; body?: string | undefined; authorization?: string },
-  ): Promise<Answer> {
+  ): Promise<ResponseView> {
     const headers: Record<string, string> = options.headers
       ? { ...options.headers }
       : { 'content-type': 'application/json', accept: 'application/json' };

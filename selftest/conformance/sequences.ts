@@ -110,7 +110,6 @@ function mergeVariables(sets: Variables[]): Variables {
 
 const naturalOrder = new Intl.Collator('en', { numeric: true });
 
-
 /** Orders the cases of one unordered run by the rules at the top of this file. */
 export function recordedOrder(exchanges: RecordedExchange[]): RecordedExchange[] {
   const names = exchanges.map((e) => e.case);

@@ -4,7 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const TRANSCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'transcripts');
+const TRANSCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'transcripts');
 
 /** Folders replayed here, each with the emulator version it is replayed against. */
 export const FOLDERS = [

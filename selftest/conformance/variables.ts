@@ -19,8 +19,8 @@ const TOKEN = /^[A-Za-z0-9]{32}$/;
 const TOKEN_IN_LINK = /[?&;]token=([A-Za-z0-9]{32})/;
 const GARBAGE_BEARER = 'not-a-token';
 
-export const mailToken = (mail: SentMailView): string | undefined => TOKEN_IN_LINK.exec(mail.html)?.[1];
-export const isWelcomeMail = (mail: SentMailView): boolean => mail.subject.startsWith('Welcome');
+const mailToken = (mail: SentMailView): string | undefined => TOKEN_IN_LINK.exec(mail.html)?.[1];
+const isWelcomeMail = (mail: SentMailView): boolean => mail.subject.startsWith('Welcome');
 export const addressOf = (to: string): string => (/<([^>]+)>/.exec(to)?.[1] ?? to).trim().toLowerCase();
 
 export class RunValues {

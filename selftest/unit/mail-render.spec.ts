@@ -5,7 +5,7 @@ import { decodeHeaderValue, decodeQuotedPrintable, headerFields, messageBody } f
 // Expectations copied from the mails recorded from real Magento 2.4.7 / 2.4.8
 // (initiate-valid, initiate-email-reminder, create-customer, x-welcome-mail).
 
-const customer: MailCustomer = { id: 2, email: 'fid.a.mwyjruke@example.com', firstname: 'Fid', lastname: 'a', storeId: 1 };
+const customer: MailCustomer = { id: 2, email: 'fid.a.mwyjruke@example.com', firstname: 'Fid', lastname: 'a' };
 const token = 'VzD0qQ38aLGZ9R1NIBm8kXP0KhUYrYbi';
 const storeBaseUrl = 'http://127.0.0.1:8089/';
 const now = new Date('2026-11-27T05:35:09Z');

@@ -28,7 +28,7 @@ function smtpPort(): number {
 
 function uniqueCustomer(label: string): MailCustomer {
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  return { id: 42, email: `${label}.${tag}@example.com`, firstname: 'Fid', lastname: label, storeId: 1 };
+  return { id: 42, email: `${label}.${tag}@example.com`, firstname: 'Fid', lastname: label };
 }
 
 async function receivedFor(address: string): Promise<MailpitMessageSummaryResponse> {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { advisories, noteAdvisory } from '../../fixtures/advisories.js';
 import type { Backdoor } from '../../fixtures/backdoor/backdoor.js';
 import type { ConfigChanges } from '../../fixtures/config-changes.js';
+import { nobody } from '../../fixtures/customers.js';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { refused } from '../../fixtures/magento/result.js';
 import { expect, skipUnlessVersion, test } from '../../fixtures/test.js';
@@ -31,8 +31,6 @@ async function limitResetRequests(backdoor: Backdoor, storeConfig: ConfigChanges
     await storeConfig.set(MIN_MINUTES_BETWEEN, limits.minMinutesBetween);
   });
 }
-
-const nobody = () => `nobody-${randomBytes(6).toString('hex')}@example.com`;
 
 test.describe('reset-request throttling over REST', () => {
   test.describe('2.4.8 limits REST requests', () => {
