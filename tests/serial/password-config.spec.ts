@@ -1,6 +1,7 @@
 import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { accepted, refused } from '../../fixtures/magento/result.js';
 import type { MagentoError } from '../../fixtures/magento/schemas.js';
+import { ageResetToken } from '../../fixtures/token-age.js';
 import { expect, test } from '../../fixtures/test.js';
 
 /** Store config the reset flow reads (customer/password/…). */
@@ -51,12 +52,12 @@ test.describe('non-default password and expiry settings', () => {
     const newPassword = resetFlow.newPassword();
 
     await test.step('61 minutes old: expired', async () => {
-      await backdoor.ageResetToken(customer.id, 61 * 60);
+      await ageResetToken(backdoor, customer.id, 61);
       expect(await magento.validateResetToken(customer.id, token)).toEqualResult(refused(400, magentoErrors.tokenExpired));
       expect(await resetFlow.submitPassword(customer, token, newPassword)).toEqualResult(refused(400, magentoErrors.tokenExpired));
     });
     await test.step('59 minutes old: valid', async () => {
-      await backdoor.ageResetToken(customer.id, 59 * 60);
+      await ageResetToken(backdoor, customer.id, 59);
       expect(await magento.validateResetToken(customer.id, token)).toEqualResult(accepted(true));
       expect(await resetFlow.submitPassword(customer, token, newPassword)).toEqualResult(accepted(true));
     });
