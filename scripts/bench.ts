@@ -47,14 +47,26 @@ async function resetToken(mailpitUrl: string, id: string): Promise<string> {
   return token;
 }
 
-/** One full happy path: create, request, read the mail, reset, sign in, /me, the old password refused, delete. */
-async function flow(target: Target, adminToken: string): Promise<void> {
-  const email = `bench-${runId}-${++serial}@example.com`;
+/** A customer with the password `Initial-Pass-123`; returns its id. */
+async function createCustomer(target: Target, adminToken: string, email: string): Promise<number> {
   const customer = await call<{ id: number }>(target.magentoBaseUrl, 'POST', 'customers', {
     customer: { email, firstname: 'Bench', lastname: 'Flow', website_id: 1 },
     password: 'Initial-Pass-123',
   }, adminToken);
-  await call(target.magentoBaseUrl, 'PUT', 'customers/password', { email, template: 'email_reset', websiteId: 1 });
+  return customer.id;
+}
+
+const requestReset = (target: Target, email: string): Promise<unknown> =>
+  call(target.magentoBaseUrl, 'PUT', 'customers/password', { email, template: 'email_reset', websiteId: 1 });
+
+const deleteCustomer = (target: Target, adminToken: string, id: number): Promise<unknown> =>
+  call(target.magentoBaseUrl, 'DELETE', `customers/${id}`, undefined, adminToken);
+
+/** One full happy path: create, request, read the mail, reset, sign in, /me, the old password refused, delete. */
+async function flow(target: Target, adminToken: string): Promise<void> {
+  const email = `bench-${runId}-${++serial}@example.com`;
+  const customerId = await createCustomer(target, adminToken, email);
+  await requestReset(target, email);
   const mailId = await waitForMail(target.mailpitUrl, email, 'Reset your');
   const token = await resetToken(target.mailpitUrl, mailId);
   await call(target.magentoBaseUrl, 'POST', 'customers/resetPassword', { email, resetToken: token, newPassword: 'Brand-New-Pass-456' });
@@ -66,7 +78,7 @@ async function flow(target: Target, adminToken: string): Promise<void> {
     body: JSON.stringify({ username: email, password: 'Initial-Pass-123' }),
   });
   if (old.status !== 401) throw new Error(`the old password got HTTP ${old.status}, not 401`);
-  await call(target.magentoBaseUrl, 'DELETE', `customers/${customer.id}`, undefined, adminToken);
+  await deleteCustomer(target, adminToken, customerId);
   await fetch(`${target.mailpitUrl}/api/v1/search?query=${encodeURIComponent(`to:"${email}"`)}`, { method: 'DELETE' });
 }
 
@@ -78,15 +90,12 @@ async function mailLatencies(target: Target, adminToken: string, samples: number
   const latencies: number[] = [];
   for (let i = 0; i < samples; i++) {
     const email = `latency-${runId}-${i}@example.com`;
-    const customer = await call<{ id: number }>(target.magentoBaseUrl, 'POST', 'customers', {
-      customer: { email, firstname: 'Mail', lastname: 'Latency', website_id: 1 },
-      password: 'Initial-Pass-123',
-    }, adminToken);
+    const customerId = await createCustomer(target, adminToken, email);
     const started = performance.now();
-    await call(target.magentoBaseUrl, 'PUT', 'customers/password', { email, template: 'email_reset', websiteId: 1 });
+    await requestReset(target, email);
     await waitForMail(target.mailpitUrl, email, 'Reset your');
     latencies.push(performance.now() - started);
-    await call(target.magentoBaseUrl, 'DELETE', `customers/${customer.id}`, undefined, adminToken);
+    await deleteCustomer(target, adminToken, customerId);
   }
   await fetch(`${target.mailpitUrl}/api/v1/search?query=${encodeURIComponent(`to:"latency-${runId}"`)}`, { method: 'DELETE' });
   return latencies.sort((a, b) => a - b);
