@@ -1,18 +1,18 @@
 // startEmulator: a Magento 2.4.7 / 2.4.8 REST slice on node:http (docs/ARCHITECTURE.md).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Accounts } from './accounts.js';
-import { handleControl } from './control-surface.js';
-import type { EmulatorState, MagentoVersion } from './emulator-state.js';
-import { FaultSwitches } from './faults.js';
-import { JwtIssuer } from './jwt.js';
-import { LoginThrottle } from './login-throttle.js';
+import { Accounts } from './model/accounts.js';
+import { handleControl } from './control/control-surface.js';
+import type { EmulatorState, MagentoVersion } from './model/emulator-state.js';
+import { FaultSwitches } from './model/faults.js';
+import { JwtIssuer } from './model/jwt.js';
+import { LoginThrottle } from './model/login-throttle.js';
 import type { OutgoingMail } from './mail/index.js';
-import { MailDispatch } from './mail-dispatch.js';
-import type { MailOptions } from './mail-dispatch.js';
-import { ResetRequestLimiter } from './request-throttle.js';
-import { handleRest } from './rest-pipeline.js';
-import { StoreConfig } from './store-config.js';
+import { MailDispatch } from './mail/mail-dispatch.js';
+import type { MailOptions } from './mail/mail-dispatch.js';
+import { ResetRequestLimiter } from './model/request-throttle.js';
+import { handleRest } from './rest/rest-pipeline.js';
+import { StoreConfig } from './model/store-config.js';
 
 export type SentMail = OutgoingMail;
 

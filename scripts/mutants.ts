@@ -1,7 +1,7 @@
 // `npm run test:mutants`: proves the suite has teeth. The suite runs once against the clean emulator (must be
 // green), then once per named fault, a realistic regression of Magento's reset code (must be red). Each faulty
 // run stops at its first failure. Prints fault → killed/survived → the tests that caught it; exit 1 on a survivor.
-import { FAULTS, type FaultName } from '../emulator/faults.js';
+import { FAULTS, type FaultName } from '../emulator/model/faults.js';
 import { startEmbeddedStack } from '../fixtures/embedded-stack.js';
 import { failed, runSuite, type SuiteRun, type Target } from './playwright-run.js';
 

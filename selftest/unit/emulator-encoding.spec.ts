@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { chooseRenderer } from '../../emulator/content-negotiation.js';
-import { phpJsonEncode } from '../../emulator/php-json.js';
-import { renderXml } from '../../emulator/xml-renderer.js';
+import { chooseRenderer } from '../../emulator/rest/content-negotiation.js';
+import { phpJsonEncode } from '../../emulator/rest/php-json.js';
+import { renderXml } from '../../emulator/rest/xml-renderer.js';
 
 test('json_encode escapes slashes and non-ASCII like PHP', () => {
   expect(phpJsonEncode({ firstname: 'Zoë', taxvat: '12/34', ok: true, n: [256] })).toBe(

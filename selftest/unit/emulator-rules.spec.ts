@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import type { CustomerRecord } from '../../emulator/accounts.js';
-import { Accounts } from '../../emulator/accounts.js';
-import { FaultSwitches } from '../../emulator/faults.js';
-import { MagentoError } from '../../emulator/magento-errors.js';
-import { assertPasswordStrength } from '../../emulator/password-policy.js';
-import { ResetRequestLimiter } from '../../emulator/request-throttle.js';
-import { assertResetTokenValid, newResetToken } from '../../emulator/reset-tokens.js';
-import { dropRespelledKeys, resolveServiceInput } from '../../emulator/service-input.js';
-import { StoreConfig } from '../../emulator/store-config.js';
+import type { CustomerRecord } from '../../emulator/model/accounts.js';
+import { Accounts } from '../../emulator/model/accounts.js';
+import { FaultSwitches } from '../../emulator/model/faults.js';
+import { MagentoError } from '../../emulator/model/magento-errors.js';
+import { assertPasswordStrength } from '../../emulator/model/password-policy.js';
+import { ResetRequestLimiter } from '../../emulator/model/request-throttle.js';
+import { assertResetTokenValid, newResetToken } from '../../emulator/model/reset-tokens.js';
+import { dropRespelledKeys, resolveServiceInput } from '../../emulator/services/service-input.js';
+import { StoreConfig } from '../../emulator/model/store-config.js';
 
 const faults = new FaultSwitches();
 

@@ -6,11 +6,11 @@ import {
   deleteCustomer,
   getCustomer,
   getOwnCustomer,
-} from './customer-service.js';
-import type { ServiceCall } from './emulator-state.js';
-import { initiatePasswordReset, resetPassword, validateResetPasswordLinkToken } from './password-reset-service.js';
-import type { ParamSpec } from './service-input.js';
-import { createAdminAccessToken, createCustomerAccessToken } from './token-service.js';
+} from '../services/customer-service.js';
+import type { ServiceCall } from '../model/emulator-state.js';
+import { initiatePasswordReset, resetPassword, validateResetPasswordLinkToken } from '../services/password-reset-service.js';
+import type { ParamSpec } from '../services/service-input.js';
+import { createAdminAccessToken, createCustomerAccessToken } from '../services/token-service.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

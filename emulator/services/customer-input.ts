@@ -1,6 +1,6 @@
 // The `customer` data object of POST /V1/customers: keys in snake_case or camelCase (both reach
 // the same setter), each converted to its CustomerInterface type; unknown keys are ignored.
-import { OPTIONAL_STRING_FIELDS } from './accounts.js';
+import { OPTIONAL_STRING_FIELDS } from '../model/accounts.js';
 import { toPhpInt, toPhpString } from './php-types.js';
 import type { JsonObject } from './service-input.js';
 

@@ -1,12 +1,12 @@
 // Sends Magento's customer mails through the mail module, the way the emulated version would:
 // over SMTP at `system/smtp/port` (a closed port makes sending fail), or into memory.
-import type { CustomerRecord } from './accounts.js';
-import type { MagentoVersion } from './emulator-state.js';
-import type { FaultSwitches } from './faults.js';
-import { captureMailer, renderMail, smtpMailer } from './mail/index.js';
-import type { Mailer, MailTemplate, OutgoingMail } from './mail/index.js';
+import type { CustomerRecord } from '../model/accounts.js';
+import type { MagentoVersion } from '../model/emulator-state.js';
+import type { FaultSwitches } from '../model/faults.js';
+import { captureMailer, renderMail, smtpMailer } from './index.js';
+import type { Mailer, MailTemplate, OutgoingMail } from './index.js';
 import { distortMail } from './mail-faults.js';
-import type { StoreConfig } from './store-config.js';
+import type { StoreConfig } from '../model/store-config.js';
 
 export type MailOptions = { kind: 'smtp'; host: string; port: number } | { kind: 'capture' };
 

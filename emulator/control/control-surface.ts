@@ -1,10 +1,10 @@
 // `/__emulator/`: what a real store needs SQL or bin/magento for (docs/ARCHITECTURE.md).
 // JSON in and out; 200 on success, 404 for an unknown customer, 400 for bad input.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorState } from './emulator-state.js';
-import type { JwtUserType } from './jwt.js';
-import { readBody } from './request-body.js';
-import { isConfigPath } from './store-config.js';
+import type { EmulatorState } from '../model/emulator-state.js';
+import type { JwtUserType } from '../model/jwt.js';
+import { readBody } from '../rest/request-body.js';
+import { isConfigPath } from '../model/store-config.js';
 
 class ControlError extends Error {
   constructor(

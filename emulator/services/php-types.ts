@@ -1,6 +1,6 @@
 // PHP's view of JSON values as the service input processor converts them
 // (F/Reflection/TypeProcessor::processSimpleAndAnyType and setType).
-import { invalidType } from './magento-errors.js';
+import { invalidType } from '../model/magento-errors.js';
 
 // is_numeric: optional surrounding whitespace, sign, digits with an optional fraction, exponent.
 const NUMERIC = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$/;

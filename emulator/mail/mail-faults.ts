@@ -1,7 +1,7 @@
 // The mail-related faults, applied to a rendered reset mail: a wrong recipient, subject or
 // sender, or a link without its `id`. Headers are replaced whole by a plain ASCII line.
-import type { FaultSwitches } from './faults.js';
-import type { OutgoingMail } from './mail/index.js';
+import type { FaultSwitches } from '../model/faults.js';
+import type { OutgoingMail } from './index.js';
 
 const WRONG_RECIPIENT = 'owner@example.com';
 const WRONG_SUBJECT = 'Your password';

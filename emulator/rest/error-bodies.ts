@@ -1,8 +1,8 @@
 // Magento's REST error body (F/Webapi/Rest/Response::_renderMessages, F/Webapi/ErrorProcessor):
 // {message, errors?, parameters?} with the raw message; parameters only when not empty.
-import type { FaultSwitches } from './faults.js';
-import type { MagentoError, Phrase, PhraseParameters } from './magento-errors.js';
-import { internalError } from './magento-errors.js';
+import type { FaultSwitches } from '../model/faults.js';
+import type { MagentoError, Phrase, PhraseParameters } from '../model/magento-errors.js';
+import { internalError } from '../model/magento-errors.js';
 
 const isEmpty = (parameters: PhraseParameters): boolean =>
   Array.isArray(parameters) ? parameters.length === 0 : Object.keys(parameters).length === 0;

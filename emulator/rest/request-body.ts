@@ -1,7 +1,7 @@
 // Reading a request body, and the REST JSON deserializer (F/Webapi/Rest/Request/Deserializer/Json.php).
 import type { IncomingMessage } from 'node:http';
-import { decodingError } from './magento-errors.js';
-import type { JsonObject } from './service-input.js';
+import { decodingError } from '../model/magento-errors.js';
+import type { JsonObject } from '../services/service-input.js';
 
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

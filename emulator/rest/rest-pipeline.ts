@@ -2,16 +2,16 @@
 // ACL (401), body decoding and input conversion (400), then the service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chooseRenderer } from './content-negotiation.js';
-import type { Caller, EmulatorState, StoreScope } from './emulator-state.js';
+import type { Caller, EmulatorState, StoreScope } from '../model/emulator-state.js';
 import { errorBody, effectiveError } from './error-bodies.js';
 import { errorPage } from './error-page.js';
-import { USER_TYPE } from './jwt.js';
-import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from './magento-errors.js';
+import { USER_TYPE } from '../model/jwt.js';
+import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from '../model/magento-errors.js';
 import { decodeJsonBody, readBody } from './request-body.js';
 import { writeHtmlErrorPage, writeRestAnswer } from './rest-response.js';
 import { matchRoute } from './routes.js';
 import type { Route } from './routes.js';
-import { dropRespelledKeys, resolveServiceInput } from './service-input.js';
+import { dropRespelledKeys, resolveServiceInput } from '../services/service-input.js';
 
 // The stores of a default install: `default` on website 1; `all` is the admin store, website 0.
 const STORES: Readonly<Record<string, StoreScope>> = {

@@ -1,7 +1,7 @@
 // The service input processor (F/Webapi/ServiceInputProcessor.php, W/Controller/Rest/InputParamsResolver.php):
 // body keys are the method's parameter names, camelCase or snake_case; null counts as missing;
 // values are converted to the declared type; missing parameters are reported together.
-import { requiredFields } from './magento-errors.js';
+import { requiredFields } from '../model/magento-errors.js';
 import { toPhpInt, toPhpString } from './php-types.js';
 
 export type ParamType = 'string' | 'int' | 'object';

@@ -1,7 +1,7 @@
 // What CustomerRepository::save checks before it stores a new customer: required names,
 // the email format and the name pattern (C/Model/Validator/Name.php), then email uniqueness.
 import type { Accounts } from './accounts.js';
-import type { CustomerInput } from './customer-input.js';
+import type { CustomerInput } from '../services/customer-input.js';
 import { badRequest, inputErrors, phrase, requiredFields } from './magento-errors.js';
 
 // Validator\Name::PATTERN_NAME, anchored: letters, marks, digits, spaces and , - _ . ' ’ ` &

@@ -3,9 +3,9 @@ import type { Accounts } from './accounts.js';
 import type { FaultSwitches } from './faults.js';
 import type { JwtIssuer } from './jwt.js';
 import type { LoginThrottle } from './login-throttle.js';
-import type { MailDispatch } from './mail-dispatch.js';
+import type { MailDispatch } from '../mail/mail-dispatch.js';
 import type { ResetRequestLimiter } from './request-throttle.js';
-import type { InputValue } from './service-input.js';
+import type { InputValue } from '../services/service-input.js';
 import type { StoreConfig } from './store-config.js';
 
 export type MagentoVersion = '2.4.7' | '2.4.8';

@@ -1,17 +1,17 @@
 // Customer account operations around the reset flow: create (with the welcome mail and its
 // rp_token), delete, read, and PUT me/password (C/Model/AccountManagement(Api).php, CustomerRepository).
 import { randomBytes } from 'node:crypto';
-import { customerData, DEFAULT_WEBSITE_ID } from './accounts.js';
-import type { CustomerRecord } from './accounts.js';
-import { passwordMatches, setPassword } from './credentials.js';
+import { customerData, DEFAULT_WEBSITE_ID } from '../model/accounts.js';
+import type { CustomerRecord } from '../model/accounts.js';
+import { passwordMatches, setPassword } from '../model/credentials.js';
 import { customerInput } from './customer-input.js';
-import { assertValidNewCustomer } from './customer-validation.js';
-import type { ServiceCall } from './emulator-state.js';
-import { isLocked, recordAuthenticationFailure } from './lockout.js';
-import { badRequest, noSuchCustomerId, notAuthorizedFor, unauthorized } from './magento-errors.js';
-import { hashPassword } from './password-hash.js';
-import { assertDifferentFromEmail, assertPasswordStrength } from './password-policy.js';
-import { newResetToken } from './reset-tokens.js';
+import { assertValidNewCustomer } from '../model/customer-validation.js';
+import type { ServiceCall } from '../model/emulator-state.js';
+import { isLocked, recordAuthenticationFailure } from '../model/lockout.js';
+import { badRequest, noSuchCustomerId, notAuthorizedFor, unauthorized } from '../model/magento-errors.js';
+import { hashPassword } from '../model/password-hash.js';
+import { assertDifferentFromEmail, assertPasswordStrength } from '../model/password-policy.js';
+import { newResetToken } from '../model/reset-tokens.js';
 import type { JsonObject } from './service-input.js';
 
 /** CustomerRegistry::retrieve: the customer, or the 404 for an unknown id. */

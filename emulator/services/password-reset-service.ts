@@ -1,13 +1,13 @@
 // AccountManagement's three reset operations over REST, with Magento's order of checks
 // (C/Model/AccountManagement.php: initiatePasswordReset, resetPassword, validateResetPasswordLinkToken).
-import type { CustomerRecord } from './accounts.js';
-import { setPassword } from './credentials.js';
+import type { CustomerRecord } from '../model/accounts.js';
+import { setPassword } from '../model/credentials.js';
 import { customerById } from './customer-service.js';
-import type { ServiceCall } from './emulator-state.js';
-import { unlock } from './lockout.js';
-import { badRequest, notFound, requiredFields } from './magento-errors.js';
-import { assertDifferentFromEmail, assertPasswordStrength } from './password-policy.js';
-import { assertResetTokenValid, clearResetToken, rotateResetToken } from './reset-tokens.js';
+import type { ServiceCall } from '../model/emulator-state.js';
+import { unlock } from '../model/lockout.js';
+import { badRequest, notFound, requiredFields } from '../model/magento-errors.js';
+import { assertDifferentFromEmail, assertPasswordStrength } from '../model/password-policy.js';
+import { assertResetTokenValid, clearResetToken, rotateResetToken } from '../model/reset-tokens.js';
 
 const TEMPLATES = ['email_reminder', 'email_reset'] as const;
 type ResetTemplate = (typeof TEMPLATES)[number];

@@ -1,11 +1,11 @@
 // POST /V1/integration/customer/token and /admin/token (I/Model/CustomerTokenService.php,
 // AdminTokenService.php, C/Model/AccountManagement/Authenticate.php): checks in Magento's order.
-import { passwordMatches } from './credentials.js';
-import type { ServiceCall } from './emulator-state.js';
-import { isLocked, recordAuthenticationFailure, unlock } from './lockout.js';
-import type { JwtUserType } from './jwt.js';
-import { SIGN_IN_FAILED } from './login-throttle.js';
-import { type MagentoError, requiredFields, unauthorized } from './magento-errors.js';
+import { passwordMatches } from '../model/credentials.js';
+import type { ServiceCall } from '../model/emulator-state.js';
+import { isLocked, recordAuthenticationFailure, unlock } from '../model/lockout.js';
+import type { JwtUserType } from '../model/jwt.js';
+import { SIGN_IN_FAILED } from '../model/login-throttle.js';
+import { type MagentoError, requiredFields, unauthorized } from '../model/magento-errors.js';
 
 const ADMIN_USER_ID = 1;
 
