@@ -22,7 +22,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:http', 'node:net', '../rest/*', '../graphql/*', '../storefront/*', '../control/*'], message: 'the model and its services know no way in: keep HTTP in the fronts' }] }] },
   },
   {
-    files: ['tests/**/*.ts', 'fixtures/**/*.ts'],
+    files: ['tests/**/*.ts', 'fixtures/**/*.ts', 'selftest/contract/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/emulator/**'], message: 'the suite judges the emulator: it shares no code with it' }] }] },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

@@ -39,6 +39,7 @@ export default defineConfig({
     { name: 'unit', testDir: './selftest/unit', fullyParallel: true },
     { name: 'infra', testDir: './selftest/infra', fullyParallel: true },
     { name: 'conformance', testDir: './selftest/conformance', fullyParallel: true },
+    { name: 'contract', testDir: './selftest/contract' }, // the suite's schemas and messages against the recordings
     { name: 'suite', testDir: './tests', testIgnore: 'serial/**', fullyParallel: true },
     // Tests that change store-wide configuration: one at a time, after the parallel ones.
     { name: 'suite-serial', testDir: './tests/serial', dependencies: ['suite'], workers: 1, fullyParallel: false },

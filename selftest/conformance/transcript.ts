@@ -4,7 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const TRANSCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'transcripts');
+export const TRANSCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'transcripts');
 
 /** Folders replayed here, each with the emulator version it is replayed against. */
 export const FOLDERS = [
@@ -19,7 +19,7 @@ export type MagentoVersion = (typeof FOLDERS)[number]['version'];
 const variablesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 export type Variables = z.infer<typeof variablesSchema>;
 
-const exchangeSchema = z.object({
+export const exchangeSchema = z.object({
   case: z.string().min(1),
   order: z.number().int().positive().optional(),
   magento: z.string(),

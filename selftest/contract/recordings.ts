@@ -1,0 +1,54 @@
+// Every recorded exchange in the project's copy of the transcripts, whatever folder it sits in.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { exclusionOf } from '../conformance/excluded.js';
+import { FOLDERS, TRANSCRIPTS_DIR, exchangeSchema } from '../conformance/transcript.js';
+
+export type Exchange = z.infer<typeof exchangeSchema>;
+
+export interface RecordedCase {
+  readonly folder: string;
+  readonly name: string;
+  readonly exchange: Exchange;
+  /** Replayed against the emulator: its folder is in the replay's FOLDERS and the case not in excluded.ts. */
+  readonly replayed: boolean;
+}
+
+/** `<folder>/<case>`, how cases are named in output, annotations and exclusions. */
+export const caseKey = (recorded: Pick<RecordedCase, 'folder' | 'name'>): string => `${recorded.folder}/${recorded.name}`;
+
+const replayedFolders: ReadonlySet<string> = new Set(FOLDERS.map(({ folder }) => folder));
+
+/** A storefront page may be kept beside its exchange (`"body": null, "body_file": "<case>.html"`). */
+function withBodyFile(raw: { response: unknown }, dir: string): unknown {
+  const response = raw.response as { body?: unknown; body_file?: unknown } | null;
+  if (response?.body !== null || typeof response.body_file !== 'string') return raw;
+  return { ...raw, response: { ...response, body: readFileSync(join(dir, response.body_file), 'utf8') } };
+}
+
+/**
+ * Each folder's exchanges: every `*.json` with a request and a response. Run files (`_*.json`), parsed
+ * mails (`*.mail.json`) and other records (a storefront `browser-run.json`) are not exchanges.
+ */
+export function loadRecordings(): RecordedCase[] {
+  const folders = readdirSync(TRANSCRIPTS_DIR)
+    .filter((name) => statSync(join(TRANSCRIPTS_DIR, name)).isDirectory())
+    .sort();
+  return folders.flatMap((folder) => {
+    const dir = join(TRANSCRIPTS_DIR, folder);
+    const files = readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('_') && !name.includes('_run'));
+    return files
+      .filter((name) => !name.endsWith('.mail.json'))
+      .sort()
+      .flatMap((name): RecordedCase[] => {
+        const raw: unknown = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+        if (typeof raw !== 'object' || raw === null || !('request' in raw && 'response' in raw)) return [];
+        const parsed = exchangeSchema.safeParse(withBodyFile(raw, dir));
+        if (!parsed.success) throw new Error(`${folder}/${name}: not an exchange: ${z.prettifyError(parsed.error)}`);
+        const exchange = parsed.data;
+        const replayed = replayedFolders.has(folder) && exclusionOf(folder, exchange.case) === undefined;
+        return [{ folder, name: exchange.case, exchange, replayed }];
+      });
+  });
+}
