@@ -6,9 +6,13 @@ import { RESET_TOKEN } from '../fixtures/magento/reset-link-contract.js';
 import { accepted, refused } from '../fixtures/magento/result.js';
 import type { StoreProfile } from '../fixtures/store-profile.js';
 import { expect, test } from '../fixtures/test.js';
+import { asserts } from '../fixtures/transcript-cases.js';
 
 test.describe('requesting a reset mail (PUT /V1/customers/password)', () => {
-  test('without a template, "template" is required', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+  test('without a template, "template" is required', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('initiate-only-email'),
+  }, async ({ magento }) => {
     expect(await magento.initiatePasswordReset({ email: nobody() })).toEqualResult(refused(400, magentoErrors.required('template')));
   });
 
@@ -18,11 +22,17 @@ test.describe('requesting a reset mail (PUT /V1/customers/password)', () => {
     );
   });
 
-  test('without both, the two errors come together', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+  test('without both, the two errors come together', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('initiate-empty-body'),
+  }, async ({ magento }) => {
     expect(await magento.initiatePasswordReset({})).toEqualResult(refused(400, magentoErrors.allRequired(['email', 'template'])));
   });
 
-  test('an unknown email is a 404 naming the email and the website id sent', { tag: ['@contract', '@security'] }, async ({
+  test('an unknown email is a 404 naming the email and the website id sent', {
+    tag: ['@contract', '@security'],
+    annotation: asserts('initiate-unknown-email-website1'),
+  }, async ({
     magento,
     profile,
   }) => {
@@ -33,7 +43,10 @@ test.describe('requesting a reset mail (PUT /V1/customers/password)', () => {
     noteAdvisory(advisories.accountEnumeration);
   });
 
-  test('an unknown email without websiteId names the store website as a string', { tag: ['@contract'] }, async ({
+  test('an unknown email without websiteId names the store website as a string', {
+    tag: ['@contract'],
+    annotation: asserts('initiate-unknown-email-no-website'),
+  }, async ({
     magento,
     profile,
   }) => {
@@ -43,18 +56,24 @@ test.describe('requesting a reset mail (PUT /V1/customers/password)', () => {
     );
   });
 
-  for (const [label, email] of [
-    ['a malformed email', 'not-an-email'],
-    ['an empty email', ''],
+  for (const [label, email, recorded] of [
+    ['a malformed email', 'not-an-email', 'initiate-malformed-email'],
+    ['an empty email', '', 'x-initiate-empty-email'],
   ] as const) {
-    test(`${label} is not validated: the same 404`, { tag: ['@contract', '@negative'] }, async ({ magento, profile }) => {
+    test(`${label} is not validated: the same 404`, {
+      tag: ['@contract', '@negative'],
+      annotation: asserts(recorded),
+    }, async ({ magento, profile }) => {
       expect(await magento.initiatePasswordReset({ email, template: 'email_reset', websiteId: profile.websiteId })).toEqualResult(
         refused(404, magentoErrors.noSuchEmail(email, profile.websiteId)),
       );
     });
   }
 
-  test('an invalid template is refused, yet the token mailed before is already replaced', { tag: ['@contract', '@security'] }, async ({
+  test('an invalid template is refused, yet the token mailed before is already replaced', {
+    tag: ['@contract', '@security'],
+    annotation: asserts('initiate-invalid-template', 'validate-old-token-after-invalid-template'),
+  }, async ({
     customers,
     magento,
     resetFlow,
@@ -71,32 +90,49 @@ test.describe('requesting a reset mail (PUT /V1/customers/password)', () => {
     });
   });
 
-  test('an empty template is refused the same way', { tag: ['@contract', '@negative'] }, async ({ customers, magento, profile }) => {
+  test('an empty template is refused the same way', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('x-initiate-empty-template'),
+  }, async ({ customers, magento, profile }) => {
     const customer = await customers.create();
     expect(
       await magento.initiatePasswordReset({ email: customer.email, template: '', websiteId: profile.websiteId }),
     ).toEqualResult(refused(400, magentoErrors.invalidTemplate('')));
   });
 
-  test('the email_reminder template mails a working link too', { tag: ['@contract'] }, async ({ customers, resetFlow, profile }) => {
+  test('the email_reminder template mails a working link too', {
+    tag: ['@contract'],
+    annotation: asserts('initiate-email-reminder'),
+  }, async ({ customers, resetFlow, profile }) => {
     const customer = await customers.create();
     const { mail, token } = await resetFlow.requestReset(customer, { template: 'email_reminder' });
     expect(mail.subject).toBe(`Reset your ${profile.storeName} password`);
     await test.step('its token sets a new password', () => resetFlow.setNewPassword(customer, token));
   });
 
-  for (const { title, websiteId } of [
-    { title: "an explicit websiteId of the customer's website mails a valid link", websiteId: (profile: StoreProfile) => profile.websiteId },
-    { title: "without websiteId the store's website is used", websiteId: () => undefined },
+  for (const { title, websiteId, recorded } of [
+    {
+      title: "an explicit websiteId of the customer's website mails a valid link",
+      websiteId: (profile: StoreProfile) => profile.websiteId,
+      recorded: 'initiate-valid',
+    },
+    {
+      title: "without websiteId the store's website is used",
+      websiteId: () => undefined,
+      recorded: '2.4.8-multisite/initiate-default-no-website',
+    },
   ]) {
-    test(title, { tag: ['@contract'] }, async ({ customers, magento, resetFlow, profile }) => {
+    test(title, { tag: ['@contract'], annotation: asserts(recorded) }, async ({ customers, magento, resetFlow, profile }) => {
       const customer = await customers.create();
       const { token } = await resetFlow.requestReset(customer, { websiteId: websiteId(profile) });
       expect(await magento.validateResetToken(customer.id, token)).toEqualResult(accepted(true));
     });
   }
 
-  test('an upper-cased email finds the customer and mails the stored address', { tag: ['@contract'] }, async ({
+  test('an upper-cased email finds the customer and mails the stored address', {
+    tag: ['@contract'],
+    annotation: asserts('x-initiate-uppercased-email'),
+  }, async ({
     customers,
     resetFlow,
     config,
@@ -109,7 +145,10 @@ test.describe('requesting a reset mail (PUT /V1/customers/password)', () => {
     await test.step('the token works with the stored address', () => resetFlow.setNewPassword(customer, token));
   });
 
-  test('each request sends exactly one reset mail, and the welcome mail is not one', { tag: ['@contract', '@security'] }, async ({
+  test('each request sends exactly one reset mail, and the welcome mail is not one', {
+    tag: ['@contract', '@security'],
+    annotation: asserts('x-welcome-*'),
+  }, async ({
     customers,
     magento,
     mailbox,

@@ -2,6 +2,7 @@ import { advisories, noteAdvisory } from '../fixtures/advisories.js';
 import { magentoErrors } from '../fixtures/magento/messages.js';
 import { refused } from '../fixtures/magento/result.js';
 import { expect, test } from '../fixtures/test.js';
+import { asserts } from '../fixtures/transcript-cases.js';
 
 /** oauth/authentication_lock/max_failures_count: failures after which even the right password is refused. */
 const TOKEN_THROTTLE_FAILURES = 6;
@@ -9,7 +10,10 @@ const TOKEN_THROTTLE_FAILURES = 6;
 const signInFailed = refused(401, magentoErrors.signInFailed);
 
 test.describe('signing in after a reset', () => {
-  test('the new password works, the old fails, and a token issued before the reset survives', { tag: ['@security'] }, async ({
+  test('the new password works, the old fails, and a token issued before the reset survives', {
+    tag: ['@security'],
+    annotation: asserts('customer-token-new-password', 'customer-token-old-password', 'x-me-with-token-issued-before-reset'),
+  }, async ({
     customers,
     magento,
     resetFlow,
@@ -30,7 +34,10 @@ test.describe('signing in after a reset', () => {
     });
   });
 
-  test('six failed sign-ins refuse even the right password, and a reset does not lift that', { tag: ['@security'] }, async ({
+  test('six failed sign-ins refuse even the right password, and a reset does not lift that', {
+    tag: ['@security'],
+    annotation: asserts('x-throttle-6-*', 'x-lockout-*'),
+  }, async ({
     customers,
     magento,
     resetFlow,
@@ -51,7 +58,15 @@ test.describe('signing in after a reset', () => {
     });
   });
 
-  test('a locked account can still reset, and the reset unlocks it', { tag: ['@security'] }, async ({
+  test('a locked account can still reset, and the reset unlocks it', {
+    tag: ['@security'],
+    annotation: asserts(
+      'x-locked-account-customer-token-right-password',
+      'x-locked-account-initiate',
+      'x-locked-account-reset',
+      'x-locked-account-token-after-reset',
+    ),
+  }, async ({
     customers,
     magento,
     resetFlow,
@@ -67,7 +82,10 @@ test.describe('signing in after a reset', () => {
     await resetFlow.signInAs(customer, newPassword);
   });
 
-  test('/customers/me without a token is not authorized', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+  test('/customers/me without a token is not authorized', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('x-me-with-garbage-token'),
+  }, async ({ magento }) => {
     expect(await magento.me('not-a-token')).toEqualResult(refused(401, magentoErrors.notAuthorized('self')));
   });
 });

@@ -3,8 +3,12 @@ import { magentoErrors } from '../fixtures/magento/messages.js';
 import { RESET_TOKEN, resetLinkKeys } from '../fixtures/magento/reset-link-contract.js';
 import { refused } from '../fixtures/magento/result.js';
 import { expect, test } from '../fixtures/test.js';
+import { asserts } from '../fixtures/transcript-cases.js';
 
-test('a customer resets a forgotten password through the mailed link', { tag: ['@smoke'] }, async ({
+test('a customer resets a forgotten password through the mailed link', {
+  tag: ['@smoke'],
+  annotation: asserts('create-customer', 'initiate-valid', 'reset-success', 'customer-token-new-password', 'customer-token-old-password'),
+}, async ({
   customers,
   magento,
   resetFlow,

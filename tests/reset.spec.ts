@@ -7,6 +7,7 @@ import { passwordOfLength, strongPassword } from '../fixtures/passwords.js';
 import { hoursPastExpiry, type StoreProfile } from '../fixtures/store-profile.js';
 import { ageResetToken } from '../fixtures/token-age.js';
 import { expect, test } from '../fixtures/test.js';
+import { asserts } from '../fixtures/transcript-cases.js';
 
 type Policy = StoreProfile['passwordPolicy'];
 
@@ -17,6 +18,8 @@ interface PasswordRule {
   readonly title: string;
   readonly password: (customer: TestCustomer, policy: Policy) => string;
   readonly refusal: (policy: Policy) => MagentoError;
+  /** The recorded cases breaking the same rule (none recorded for the combinations). */
+  readonly recorded: readonly string[];
 }
 
 /** Magento checks, in order: equal to email, too long, too short, edge spaces, classes; the first broken rule answers. */
@@ -25,56 +28,69 @@ const passwordRules: readonly PasswordRule[] = [
     title: 'equal to the email (upper-cased: compared case-insensitively, before the class rule it also breaks)',
     password: (customer) => customer.email.toUpperCase(),
     refusal: () => magentoErrors.passwordEqualsEmail,
+    recorded: ['reset-password-equals-email-uppercased'],
   },
   {
     title: 'one character over the maximum',
     password: (_, policy) => passwordOfLength(policy.maxLength + 1),
     refusal: (policy) => magentoErrors.passwordTooLong(policy.maxLength),
+    recorded: ['reset-password-257-chars'],
   },
   {
     title: 'one character under the minimum',
     password: (_, policy) => cycled(policy.minLength - 1),
     refusal: (policy) => magentoErrors.passwordTooShort(policy.minLength),
+    recorded: ['reset-password-too-short'],
   },
   {
     title: 'empty (fails the minimum length)',
     password: () => '',
     refusal: (policy) => magentoErrors.passwordTooShort(policy.minLength),
+    recorded: ['x-reset-empty-new-password'],
   },
   {
     title: 'with a leading space',
     password: (_, policy) => ` ${strongPassword(policy.minLength)}`,
     refusal: () => magentoErrors.passwordSpaces,
+    recorded: ['reset-password-leading-space'],
   },
   {
     title: 'with a trailing space',
     password: (_, policy) => `${strongPassword(policy.minLength)} `,
     refusal: () => magentoErrors.passwordSpaces,
+    recorded: ['x-reset-trailing-space'],
   },
   {
     title: 'with too few character classes',
     password: (_, policy) => 'a'.repeat(Math.max(policy.minLength, 10)),
     refusal: (policy) => magentoErrors.passwordClasses(policy.requiredClasses),
+    recorded: ['reset-password-too-few-classes'],
   },
   {
     title: 'too long and of one class: the length answers first',
     password: (_, policy) => 'a'.repeat(policy.maxLength + 1),
     refusal: (policy) => magentoErrors.passwordTooLong(policy.maxLength),
+    recorded: [],
   },
   {
     title: 'too short and with a leading space: the length answers first',
     password: (_, policy) => ` ${cycled(policy.minLength - 2)}`,
     refusal: (policy) => magentoErrors.passwordTooShort(policy.minLength),
+    recorded: [],
   },
   {
     title: 'with edge spaces and too few classes: the spaces answer first',
     password: (_, policy) => ` ${'a'.repeat(policy.minLength)} `,
     refusal: () => magentoErrors.passwordSpaces,
+    recorded: [],
   },
 ];
 
 test.describe('setting a new password (POST /V1/customers/resetPassword)', () => {
-  test('without any field, all three are reported together', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+  test('without any field, all three are reported together', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('x-reset-missing-all-fields'),
+  }, async ({ magento }) => {
     expect(await magento.resetPassword({})).toEqualResult(
       refused(400, magentoErrors.allRequired(['email', 'resetToken', 'newPassword'])),
     );
@@ -86,13 +102,19 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     );
   });
 
-  test('an empty email is "required", before any lookup', { tag: ['@contract', '@negative'] }, async ({ magento }) => {
+  test('an empty email is "required", before any lookup', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('reset-empty-email'),
+  }, async ({ magento }) => {
     expect(await magento.resetPassword({ email: '', resetToken: FOREIGN_TOKEN, newPassword: 'Strong-Pass-456' })).toEqualResult(
       refused(400, magentoErrors.required('email')),
     );
   });
 
-  test('an unknown email is a 404 naming the store website as a string', { tag: ['@contract', '@negative'] }, async ({
+  test('an unknown email is a 404 naming the store website as a string', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('reset-unknown-email'),
+  }, async ({
     magento,
     profile,
   }) => {
@@ -102,14 +124,20 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     );
   });
 
-  test('an empty token is "resetPasswordLinkToken" required', { tag: ['@contract', '@negative'] }, async ({ customers, magento }) => {
+  test('an empty token is "resetPasswordLinkToken" required', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('reset-empty-token'),
+  }, async ({ customers, magento }) => {
     const customer = await customers.create();
     expect(await magento.resetPassword({ email: customer.email, resetToken: '', newPassword: 'Strong-Pass-456' })).toEqualResult(
       refused(400, magentoErrors.required('resetPasswordLinkToken')),
     );
   });
 
-  test('a wrong token is mismatched, checked before the password', { tag: ['@security', '@negative'] }, async ({
+  test('a wrong token is mismatched, checked before the password', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('reset-mismatched-token'),
+  }, async ({
     customers,
     resetFlow,
   }) => {
@@ -118,7 +146,10 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     expect(await resetFlow.submitPassword(customer, FOREIGN_TOKEN, 'weak')).toEqualResult(refused(400, magentoErrors.tokenMismatched));
   });
 
-  test("another customer's token is mismatched and stays theirs", { tag: ['@security', '@negative'] }, async ({
+  test("another customer's token is mismatched and stays theirs", {
+    tag: ['@security', '@negative'],
+    annotation: asserts('reset-foreign-token'),
+  }, async ({
     customers,
     magento,
     resetFlow,
@@ -137,7 +168,10 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     });
   });
 
-  test('a token superseded by a newer request is mismatched; the newer one works', { tag: ['@security'] }, async ({
+  test('a token superseded by a newer request is mismatched; the newer one works', {
+    tag: ['@security'],
+    annotation: asserts('superseded-*'),
+  }, async ({
     customers,
     resetFlow,
   }) => {
@@ -149,7 +183,10 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     await resetFlow.setNewPassword(customer, second.token, newPassword);
   });
 
-  test('a token is single-use: reusing it after a reset is mismatched', { tag: ['@security'] }, async ({ customers, resetFlow }) => {
+  test('a token is single-use: reusing it after a reset is mismatched', {
+    tag: ['@security'],
+    annotation: asserts('reset-success', 'reset-reuse-token'),
+  }, async ({ customers, resetFlow }) => {
     const customer = await customers.create();
     const { token } = await resetFlow.requestReset(customer);
     await resetFlow.setNewPassword(customer, token);
@@ -160,7 +197,10 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     });
   });
 
-  test('a token older than the expiry period is expired, even with a weak password', { tag: ['@security'] }, async ({
+  test('a token older than the expiry period is expired, even with a weak password', {
+    tag: ['@security'],
+    annotation: asserts('x-reset-expired-token', 'x-reset-expired-token-weak-password'),
+  }, async ({
     customers,
     resetFlow,
     backdoor,
@@ -187,7 +227,10 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
   });
 
   for (const rule of passwordRules) {
-    test(`a new password ${rule.title} is refused`, { tag: ['@contract', '@negative'] }, async ({ customers, resetFlow, profile }) => {
+    test(`a new password ${rule.title} is refused`, {
+      tag: ['@contract', '@negative'],
+      annotation: asserts(...rule.recorded),
+    }, async ({ customers, resetFlow, profile }) => {
       const policy = profile.passwordPolicy;
       const customer = await customers.create();
       const { token } = await resetFlow.requestReset(customer);
@@ -197,7 +240,10 @@ test.describe('setting a new password (POST /V1/customers/resetPassword)', () =>
     });
   }
 
-  test('a password of exactly the maximum length is accepted and signs in', { tag: ['@contract'] }, async ({
+  test('a password of exactly the maximum length is accepted and signs in', {
+    tag: ['@contract'],
+    annotation: asserts('x-reset-exactly-256-chars', 'x-customer-token-after-256-reset'),
+  }, async ({
     customers,
     resetFlow,
     profile,

@@ -3,6 +3,7 @@ import { accepted, refused } from '../../fixtures/magento/result.js';
 import type { MagentoError } from '../../fixtures/magento/schemas.js';
 import { ageResetToken } from '../../fixtures/token-age.js';
 import { expect, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 /** Store config the reset flow reads (customer/password/…). */
 const EXPIRY_HOURS = 'customer/password/reset_link_expiration_period';
@@ -17,6 +18,8 @@ interface PolicySetting {
   readonly refusedPassword: string;
   readonly refusal: MagentoError;
   readonly acceptedPassword: string;
+  /** The recorded run under the same setting (2.4.8-config/). */
+  readonly recorded: string;
 }
 
 const policySettings: readonly PolicySetting[] = [
@@ -27,6 +30,7 @@ const policySettings: readonly PolicySetting[] = [
     refusedPassword: 'Abcdef-12',
     refusal: magentoErrors.passwordTooShort(10),
     acceptedPassword: 'Abcdefgh-123',
+    recorded: '2.4.8-config/cfg-minlen-*',
   },
   {
     title: 'four required classes: three are refused with "4", four accepted',
@@ -35,11 +39,15 @@ const policySettings: readonly PolicySetting[] = [
     refusedPassword: 'Abcdefgh123',
     refusal: magentoErrors.passwordClasses(4),
     acceptedPassword: 'Abcdefg-123',
+    recorded: '2.4.8-config/cfg-classes-*',
   },
 ];
 
 test.describe('non-default password and expiry settings', () => {
-  test('a 1-hour expiry period: 61 minutes is expired, 59 minutes still works', { tag: ['@security'] }, async ({
+  test('a 1-hour expiry period: 61 minutes is expired, 59 minutes still works', {
+    tag: ['@security'],
+    annotation: asserts('2.4.8-config/cfg-expiry-*'),
+  }, async ({
     storeConfig,
     backdoor,
     customers,
@@ -64,7 +72,7 @@ test.describe('non-default password and expiry settings', () => {
   });
 
   for (const setting of policySettings) {
-    test(setting.title, { tag: ['@contract'] }, async ({ storeConfig, customers, resetFlow }) => {
+    test(setting.title, { tag: ['@contract'], annotation: asserts(setting.recorded) }, async ({ storeConfig, customers, resetFlow }) => {
       await test.step(`${setting.path} is set to ${setting.value}`, () => storeConfig.set(setting.path, setting.value));
       const customer = await customers.create();
       const { token } = await resetFlow.requestReset(customer);

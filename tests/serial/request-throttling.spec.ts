@@ -5,6 +5,7 @@ import { nobody } from '../../fixtures/customers.js';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { refused } from '../../fixtures/magento/result.js';
 import { expect, skipUnlessVersion, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 /** Magento_Security's reset-request limits (store config, customer/password/…). */
 const PROTECTION_TYPE = 'customer/password/password_reset_protection_type';
@@ -36,7 +37,10 @@ test.describe('reset-request throttling over REST', () => {
   test.describe('2.4.8 limits REST requests', () => {
     skipUnlessVersion('2.4.8', 'REST reset requests are throttled only from 2.4.8');
 
-    test('by IP and email: a second request within 10 minutes is refused, whatever the email', { tag: ['@security'] }, async ({
+    test('by IP and email: a second request within 10 minutes is refused, whatever the email', {
+      tag: ['@security'],
+      annotation: asserts('throttle-default-initiate-*'),
+    }, async ({
       backdoor,
       storeConfig,
       customers,
@@ -60,11 +64,26 @@ test.describe('reset-request throttling over REST', () => {
     });
 
     // two customers; the first asks for a reset, then a second request is refused, and (by email only) the other still gets one
-    for (const { title, protection, refusedFor, stillMailed } of [
-      { title: 'by email: the same email is limited, another one is not', protection: BY_EMAIL, refusedFor: 'first', stillMailed: 'second' },
-      { title: 'by IP: another email from the same IP is limited', protection: BY_IP, refusedFor: 'second', stillMailed: undefined },
+    for (const { title, protection, refusedFor, stillMailed, recorded } of [
+      {
+        title: 'by email: the same email is limited, another one is not',
+        protection: BY_EMAIL,
+        refusedFor: 'first',
+        stillMailed: 'second',
+        recorded: '2.4.8-config/cfg-protect-email-initiate-*',
+      },
+      {
+        title: 'by IP: another email from the same IP is limited',
+        protection: BY_IP,
+        refusedFor: 'second',
+        stillMailed: undefined,
+        recorded: '2.4.8-config/cfg-protect-ip-*',
+      },
     ] as const) {
-      test(title, { tag: ['@security'] }, async ({ backdoor, storeConfig, customers, resetFlow, profile }) => {
+      test(title, {
+        tag: ['@security'],
+        annotation: asserts(recorded),
+      }, async ({ backdoor, storeConfig, customers, resetFlow, profile }) => {
         const customer = { first: await customers.create(), second: await customers.create() };
         await limitResetRequests(backdoor, storeConfig, { protection, ...STOCK_LIMITS });
         await resetFlow.requestReset(customer.first);
@@ -77,7 +96,10 @@ test.describe('reset-request throttling over REST', () => {
       });
     }
 
-    test('at most 2 per hour: the third request is refused, for any email', { tag: ['@security'] }, async ({
+    test('at most 2 per hour: the third request is refused, for any email', {
+      tag: ['@security'],
+      annotation: asserts('2.4.8-config/cfg-quantity-2-*'),
+    }, async ({
       backdoor,
       storeConfig,
       customers,
@@ -99,7 +121,10 @@ test.describe('reset-request throttling over REST', () => {
   test.describe('2.4.7 does not', () => {
     skipUnlessVersion('2.4.7', '2.4.8 throttles REST reset requests (see above)');
 
-    test('under the stock limits three requests in a row each mail a link', { tag: ['@security'] }, async ({
+    test('under the stock limits three requests in a row each mail a link', {
+      tag: ['@security'],
+      annotation: asserts('2.4.7/x-rapid-initiate-*'),
+    }, async ({
       backdoor,
       storeConfig,
       customers,
