@@ -54,7 +54,9 @@ test.describe('recorded cases and the suite tests asserting them', () => {
     assertions = assertionsOf(recordings, listTranscriptAnnotations());
   });
 
-  test('every transcript annotation of a suite test names a recorded case', () => {
+  test('every transcript annotation of a suite test names a recorded case; the unasserted cases are listed', async () => {
+    const mapping = Object.fromEntries([...assertions.testsByCase].map(([key, tests]) => [key, [...tests]]));
+    await test.info().attach('recorded case → suite tests.json', { body: JSON.stringify(mapping, null, 2), contentType: 'application/json' });
     const unasserted = recordings.filter((recorded) => assertions.testsByCase.get(caseKey(recorded))?.size === 0);
     console.log(`Recorded cases no suite test asserts (${unasserted.length} of ${recordings.length}):\n${grouped(
       unasserted.map((recorded) => [`${recorded.folder}/`, recorded.name]),
