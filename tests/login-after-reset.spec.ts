@@ -36,7 +36,7 @@ test.describe('signing in after a reset', () => {
 
   test('six failed sign-ins refuse even the right password, and a reset does not lift that', {
     tag: ['@security'],
-    annotation: asserts('x-throttle-6-*', 'x-lockout-*'),
+    annotation: asserts('x-throttle-6-*', 'lockout-*', 'x-lockout-*'),
   }, async ({
     customers,
     magento,

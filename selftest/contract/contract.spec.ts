@@ -10,11 +10,12 @@ import { assertionsOf, listTranscriptAnnotations } from './suite-assertions.js';
 
 const recordings = loadRecordings();
 
-/** Lines grouped under a heading each, for the output. */
-const grouped = (entries: readonly (readonly [string, string])[]): string => {
+/** Items grouped under a heading each, for the output: one a line, or (`inline`) all on the heading's line. */
+const grouped = (entries: readonly (readonly [string, string])[], inline = false): string => {
   const groups = new Map<string, string[]>();
-  for (const [heading, line] of entries) groups.set(heading, [...(groups.get(heading) ?? []), line]);
-  return [...groups].map(([heading, lines]) => `${heading} (${lines.length}):\n  ${lines.join('\n  ')}`).join('\n');
+  for (const [heading, item] of entries) groups.set(heading, [...(groups.get(heading) ?? []), item]);
+  const list = (items: string[]) => (inline ? ` ${items.join(', ')}` : `\n  ${items.join('\n  ')}`);
+  return [...groups].map(([heading, items]) => `${heading} (${items.length}):${list(items)}`).join('\n');
 };
 
 test('every recorded answer parses with the suite\'s own schema for its route and outcome', () => {
@@ -60,6 +61,7 @@ test.describe('recorded cases and the suite tests asserting them', () => {
     const unasserted = recordings.filter((recorded) => assertions.testsByCase.get(caseKey(recorded))?.size === 0);
     console.log(`Recorded cases no suite test asserts (${unasserted.length} of ${recordings.length}):\n${grouped(
       unasserted.map((recorded) => [`${recorded.folder}/`, recorded.name]),
+      true,
     )}`);
     expect(assertions.dangling, `annotations naming no recorded case:\n${assertions.dangling.join('\n')}`).toEqual([]);
   });
