@@ -2,9 +2,10 @@
 // messages must be ones Magento sends, and each recorded case should be asserted by some suite test.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { fromCode } from '../../fixtures/read-from-code.js';
 import { kindOf } from './contracts.js';
 import { README, coverageTable, readmeWith } from './coverage.js';
-import { MESSAGE_SETS } from './message-sets.js';
+import { MESSAGE_SETS, markedEntries, unrecordedMessages, type MessageSet } from './message-sets.js';
 import { caseKey, loadRecordings } from './recordings.js';
 import { assertionsOf, listTranscriptAnnotations } from './suite-assertions.js';
 
@@ -37,16 +38,27 @@ test('every recorded answer parses with the suite\'s own schema for its route an
 
 for (const set of MESSAGE_SETS) {
   test(`every message in ${set.name} occurs verbatim in a recording, or is marked as read from Magento's code`, () => {
-    const unrecorded = set.expected.filter(({ entry, body }) => {
-      if (set.readFromCode.has(entry)) return false;
-      return !recordings.some((recorded) => set.occursIn(body, recorded.exchange));
-    });
+    const unrecorded = unrecordedMessages(set, recordings);
     const marked = [...set.readFromCode].map(([entry, file]) => `${entry}: read from ${file}`);
     if (marked.length > 0) console.log(`${set.name}, not recorded but read from Magento's code:\n  ${marked.join('\n  ')}`);
     const listed = unrecorded.map(({ entry, body }) => `${entry}: ${JSON.stringify(body)}`);
     expect(listed, `${set.name}: ${listed.length} expected message(s) no recording holds:\n${listed.join('\n')}`).toEqual([]);
   });
 }
+
+test("a message marked as read from Magento's code needs no recording; unmarked, it is listed", () => {
+  const invented = { message: 'A message no recorded Magento sent.' };
+  const entries = { marked: fromCode('Magento/Example/Model/Example.php', { ...invented }), unmarked: { ...invented } };
+  const [rest] = MESSAGE_SETS;
+  if (rest === undefined) throw new Error('no message set registered');
+  const example: MessageSet = {
+    ...rest,
+    expected: Object.entries(entries).map(([entry, body]) => ({ entry, body })),
+    readFromCode: markedEntries(entries),
+  };
+  expect(example.readFromCode).toEqual(new Map([['marked', 'Magento/Example/Model/Example.php']]));
+  expect(unrecordedMessages(example, recordings).map(({ entry }) => entry)).toEqual(['unmarked']);
+});
 
 test.describe('recorded cases and the suite tests asserting them', () => {
   test.describe.configure({ timeout: 90_000 });

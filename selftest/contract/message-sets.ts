@@ -4,7 +4,7 @@ import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { readFromCode } from '../../fixtures/read-from-code.js';
 import type { MagentoError } from '../../fixtures/magento/schemas.js';
 import { magentoError } from '../../fixtures/magento/schemas.js';
-import type { Exchange } from './recordings.js';
+import type { Exchange, RecordedCase } from './recordings.js';
 
 export interface MessageSet {
   readonly name: string;
@@ -43,7 +43,7 @@ const REST_SAMPLES: { readonly [Entry in keyof typeof magentoErrors]: readonly M
 };
 
 /** The entries of a message set marked with `fromCode(file, …)`, each with its file. */
-function markedEntries(set: Readonly<Record<string, unknown>>): ReadonlyMap<string, string> {
+export function markedEntries(set: Readonly<Record<string, unknown>>): ReadonlyMap<string, string> {
   return new Map(Object.entries(set).flatMap(([entry, value]) => {
     const file = readFromCode.get(value);
     return file === undefined ? [] : [[entry, file] as const];
@@ -70,3 +70,10 @@ const restMessages: MessageSet = {
 
 /** Every message set the suite has; GraphQL and storefront sets join here. */
 export const MESSAGE_SETS: readonly MessageSet[] = [restMessages];
+
+/** The expected bodies of a set that no recording holds and no `fromCode` mark excuses. */
+export function unrecordedMessages(set: MessageSet, recordings: readonly RecordedCase[]): MessageSet['expected'] {
+  return set.expected.filter(
+    ({ entry, body }) => !set.readFromCode.has(entry) && !recordings.some((recorded) => set.occursIn(body, recorded.exchange)),
+  );
+}
