@@ -23,7 +23,7 @@ test.describe('a locked account over GraphQL', () => {
     });
     const newPassword = graphqlFlow.newPassword();
     await test.step('the valid token is refused too', async () => {
-      expect(await graphql.resetPassword({ email: customer.email, resetPasswordToken: token, newPassword })).toEqualResult(
+      expect(await graphqlFlow.submitPassword(customer, token, newPassword)).toEqualResult(
         graphqlAnswers.refused('resetPassword', graphqlErrors.accountLockedInput),
       );
     });

@@ -48,7 +48,6 @@ test.describe('requesting a reset over GraphQL (requestPasswordResetEmail)', () 
 
   test('each request mails exactly one link, and only the newest token resets', { tag: ['@security'] }, async ({
     customers,
-    graphql,
     graphqlAnswers,
     graphqlFlow,
     mailbox,
@@ -58,7 +57,7 @@ test.describe('requesting a reset over GraphQL (requestPasswordResetEmail)', () 
     const second = await graphqlFlow.requestReset(customer);
     expect(await mailbox.list(customer.email, mailbox.resetSubject)).toHaveLength(2);
     await test.step('the first token was replaced by the second', async () => {
-      const result = await graphql.resetPassword({ email: customer.email, resetPasswordToken: first.token, newPassword: 'Strong-Pass-456' });
+      const result = await graphqlFlow.submitPassword(customer, first.token, 'Strong-Pass-456');
       expect(result).toEqualResult(graphqlAnswers.refused('resetPassword', graphqlErrors.tokenMismatched));
     });
     await graphqlFlow.setNewPassword(customer, second.token);

@@ -61,14 +61,14 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
 
   test('an empty token, then an empty new password, is "must be specified"', { tag: ['@contract', '@negative'] }, async ({
     customers,
-    graphql,
     graphqlAnswers,
+    graphqlFlow,
   }) => {
     const customer = await customers.create();
-    expect(await graphql.resetPassword({ email: customer.email, resetPasswordToken: '', newPassword: '' })).toEqualResult(
+    expect(await graphqlFlow.submitPassword(customer, '', '')).toEqualResult(
       graphqlAnswers.refused('resetPassword', graphqlErrors.tokenRequired),
     );
-    expect(await graphql.resetPassword({ email: customer.email, resetPasswordToken: FOREIGN_TOKEN, newPassword: '' })).toEqualResult(
+    expect(await graphqlFlow.submitPassword(customer, FOREIGN_TOKEN, '')).toEqualResult(
       graphqlAnswers.refused('resetPassword', graphqlErrors.newPasswordRequired),
     );
   });
@@ -81,27 +81,25 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
 
   test('a wrong token is mismatched, checked before the password', { tag: ['@security', '@negative'] }, async ({
     customers,
-    graphql,
     graphqlAnswers,
     graphqlFlow,
   }) => {
     const customer = await customers.create();
     await graphqlFlow.requestReset(customer);
-    expect(await graphql.resetPassword({ email: customer.email, resetPasswordToken: FOREIGN_TOKEN, newPassword: 'weak' })).toEqualResult(
+    expect(await graphqlFlow.submitPassword(customer, FOREIGN_TOKEN, 'weak')).toEqualResult(
       graphqlAnswers.refused('resetPassword', graphqlErrors.tokenMismatched),
     );
   });
 
   test("another customer's token is mismatched and stays theirs", { tag: ['@security', '@negative'] }, async ({
     customers,
-    graphql,
     graphqlAnswers,
     graphqlFlow,
   }) => {
     const [owner, other] = [await customers.create(), await customers.create()];
     const { token } = await graphqlFlow.requestReset(owner);
     await graphqlFlow.requestReset(other);
-    expect(await graphql.resetPassword({ email: other.email, resetPasswordToken: token, newPassword: 'Strong-Pass-456' })).toEqualResult(
+    expect(await graphqlFlow.submitPassword(other, token, 'Strong-Pass-456')).toEqualResult(
       graphqlAnswers.refused('resetPassword', graphqlErrors.tokenMismatched),
     );
     await graphqlFlow.setNewPassword(owner, token);
@@ -109,21 +107,19 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
 
   test('a token is single-use: reusing it after a reset is mismatched', { tag: ['@security', '@negative'] }, async ({
     customers,
-    graphql,
     graphqlAnswers,
     graphqlFlow,
   }) => {
     const customer = await customers.create();
     const { token } = await graphqlFlow.requestReset(customer);
     await graphqlFlow.setNewPassword(customer, token);
-    expect(await graphql.resetPassword({ email: customer.email, resetPasswordToken: token, newPassword: 'Other-Pass-789' })).toEqualResult(
+    expect(await graphqlFlow.submitPassword(customer, token, 'Other-Pass-789')).toEqualResult(
       graphqlAnswers.refused('resetPassword', graphqlErrors.tokenMismatched),
     );
   });
 
   test('a token older than the expiry period is expired', { tag: ['@security', '@negative'] }, async ({
     customers,
-    graphql,
     graphqlAnswers,
     graphqlFlow,
     backdoor,
@@ -132,7 +128,7 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     const customer = await customers.create();
     const { token } = await graphqlFlow.requestReset(customer);
     await ageResetToken(backdoor, customer.id, hoursPastExpiry(profile) * 60);
-    expect(await graphql.resetPassword({ email: customer.email, resetPasswordToken: token, newPassword: 'Third-Pass-789' })).toEqualResult(
+    expect(await graphqlFlow.submitPassword(customer, token, 'Third-Pass-789')).toEqualResult(
       graphqlAnswers.refused('resetPassword', graphqlErrors.tokenExpired),
     );
   });
@@ -149,7 +145,6 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
 
   test('weak new passwords are refused with the policy message, and the token still works', { tag: ['@contract', '@negative'] }, async ({
     customers,
-    graphql,
     graphqlAnswers,
     graphqlFlow,
     profile,
@@ -159,7 +154,7 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     for (const rule of weakPasswords) {
       await test.step(`a password ${rule.title}`, async () => {
         const newPassword = rule.password(customer, profile.passwordPolicy);
-        expect(await graphql.resetPassword({ email: customer.email, resetPasswordToken: token, newPassword })).toEqualResult(
+        expect(await graphqlFlow.submitPassword(customer, token, newPassword)).toEqualResult(
           graphqlAnswers.refused('resetPassword', rule.refusal(profile.passwordPolicy)),
         );
       });
