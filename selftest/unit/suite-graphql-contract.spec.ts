@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from '@playwright/test';
 import { Kind, parse, validate } from 'graphql';
 import { expect } from '../../fixtures/expect.js';
-import { invalidDocuments, operations, type OperationName } from '../../fixtures/magento-graphql/documents.js';
+import { invalidDocuments, operation, operations, type OperationName } from '../../fixtures/magento-graphql/documents.js';
 import { graphqlErrors, graphqlValidationErrors, type GraphqlErrorSpec } from '../../fixtures/magento-graphql/messages.js';
 import { GRAPHQL_CONTENT_TYPE, GraphqlAnswers, graphqlStatus } from '../../fixtures/magento-graphql/result.js';
 import { errorsOnlyBody, graphqlBody, payloads } from '../../fixtures/magento-graphql/schemas.js';
@@ -82,6 +82,14 @@ test.describe("the suite's GraphQL contract against the recordings", () => {
       }
     });
   }
+
+  test('a document that does not fit the slice stops the suite at load with one line naming it', () => {
+    expect(() => operation('typo', 'mutation { requestPasswordResetEmail(mail: "a@b.c") }')).toThrow(
+      /^GraphQL document typo does not fit the suite's schema of the slice: Unknown argument "mail" on field "Mutation.requestPasswordResetEmail"\. Did you mean "email"\? \(line 1, column 38\)$/,
+    );
+    expect(() => operation('broken', '{ customer { email }')).toThrow(/^GraphQL document broken does not parse: Syntax Error: Expected Name, found <EOF>\.$/);
+    expect(() => operation('two', '{ customer { email } storeConfig { store_code } }')).toThrow('GraphQL document two must be one operation selecting one root field');
+  });
 
   test("the answers the suite expects have the recorded shape, locations computed from the suite's own documents", () => {
     const answers = new GraphqlAnswers('2.4.8');
