@@ -118,6 +118,7 @@ function resetPasswordResolver({ email = '', resetPasswordToken = '', newPasswor
 async function generateCustomerToken({ email = '', password = '' }: Args, ctx: GraphQlContext): Promise<{ token: string }> {
   if (phpEmpty(email)) throw inputError('Specify the "email" value.');
   if (phpEmpty(password)) throw inputError('Specify the "password" value.');
+  // Magento re-throws the raw message here; the token service's messages have no placeholders.
   const token = await viaService('graphql-authentication', () => createCustomerAccessToken(serviceCall(ctx, { username: email, password })));
   return { token };
 }
