@@ -1,8 +1,9 @@
-// startEmulator: a Magento 2.4.7 / 2.4.8 REST slice on node:http (docs/ARCHITECTURE.md).
+// startEmulator: a Magento 2.4.7 / 2.4.8 REST and GraphQL slice on node:http (docs/ARCHITECTURE.md).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './model/accounts.js';
 import { handleControl } from './control/control-surface.js';
+import { handleGraphQl } from './graphql/graphql-pipeline.js';
 import type { EmulatorState, MagentoVersion } from './model/emulator-state.js';
 import { FaultSwitches } from './model/faults.js';
 import { JwtIssuer } from './model/jwt.js';
@@ -66,9 +67,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const isGraphQl = path === '/graphql' && (req.method === 'POST' || req.method === 'GET');
     const handled = path.startsWith(`${CONTROL_PREFIX}/`)
       ? handleControl(req, res, state, path.slice(CONTROL_PREFIX.length))
-      : handleRest(req, res, state, storeBaseUrl);
+      : isGraphQl
+        ? handleGraphQl(req, res, state)
+        : handleRest(req, res, state, storeBaseUrl);
     handled.catch((error: unknown) => {
       console.error('emulator: request failed', error);
       if (!res.headersSent) res.writeHead(500);

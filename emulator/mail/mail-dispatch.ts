@@ -33,7 +33,7 @@ export class MailDispatch {
 
   /** false when sending failed: Magento logs the MailException and carries on. */
   async send(template: MailTemplate, customer: CustomerRecord, token: string, now: Date): Promise<boolean> {
-    const isReset = template !== 'account_new';
+    const isReset = template === 'email_reset' || template === 'email_reminder';
     if (isReset && this.faults.isActive('mail-not-sent')) return true;
     const mail = renderMail(template, {
       version: this.options.version,

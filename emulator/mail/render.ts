@@ -5,6 +5,7 @@ import { passwordLink } from './reset-link.js';
 import { GENERAL_SENDER, STORE_NAME, SUPPORT_SENDER } from './store-identity.js';
 import { accountNewContent } from './templates/account-new.js';
 import { emailLayout } from './templates/layout.js';
+import { passwordChangedContent } from './templates/password-changed.js';
 import { passwordResetContent } from './templates/password-reset.js';
 import type { MagentoVersion, Mailbox, MailCustomer, MailTemplate, OutgoingMail } from './types.js';
 
@@ -39,6 +40,11 @@ const TEMPLATES: Record<MailTemplate, TemplateSpec> = {
     sender: GENERAL_SENDER,
     content: ({ customerName, customer, storeBaseUrl, link }) =>
       accountNewContent({ customerName, customerEmail: customer.email, storeName: STORE_NAME, storeBaseUrl, link }),
+  },
+  password_changed: {
+    subject: `Your ${STORE_NAME} password has been changed`,
+    sender: SUPPORT_SENDER,
+    content: ({ customerName }) => passwordChangedContent({ customerName, storeName: STORE_NAME, storeEmail: SUPPORT_SENDER.address }),
   },
 };
 

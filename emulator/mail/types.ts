@@ -6,8 +6,9 @@ export interface MailCustomer {
   lastname: string;
 }
 
-/** `email_reset` / `email_reminder` are the two initiatePasswordReset templates; `account_new` is the welcome mail. */
-export type MailTemplate = 'email_reset' | 'email_reminder' | 'account_new';
+/** `email_reset` / `email_reminder` are the two initiatePasswordReset templates; `account_new` is the welcome mail;
+ *  `password_changed` tells the customer the password was changed (no link). */
+export type MailTemplate = 'email_reset' | 'email_reminder' | 'account_new' | 'password_changed';
 
 export type MagentoVersion = '2.4.7' | '2.4.8';
 

@@ -1,5 +1,6 @@
 // The customer_entity table: customers of the one website (id 1) and its store `default` (id 1).
 import { magentoDateTime } from './magento-time.js';
+import type { StoreConfig } from './store-config.js';
 
 export const DEFAULT_WEBSITE_ID = 1;
 const DEFAULT_STORE_ID = 1;
@@ -87,6 +88,11 @@ export class Accounts {
   delete(id: number): boolean {
     return this.#customers.delete(id);
   }
+}
+
+/** Magento's ACCOUNT_CONFIRMATION_REQUIRED: unconfirmed while the store asks new accounts to confirm. */
+export function awaitsConfirmation(customer: CustomerRecord, config: StoreConfig): boolean {
+  return customer.confirmation !== null && config.get('customer/create_account/confirm') === '1';
 }
 
 /** The customer as REST returns it: snake_case, Magento's getter order, null fields left out. */

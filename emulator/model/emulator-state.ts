@@ -31,9 +31,19 @@ export interface StoreScope {
   websiteId: string;
 }
 
+/** The stores of a default install: `default` on website 1; `all` is the admin store, website 0. */
+export const STORES = {
+  default: { code: 'default', websiteId: '1' },
+  all: { code: 'all', websiteId: '0' },
+} as const satisfies Readonly<Record<string, StoreScope>>;
+
+/** Magento's application area of the request: plugins and observers are registered per area. */
+export type Area = 'webapi_rest' | 'graphql';
+
 /** One service call after routing, ACL and input conversion. */
 export interface ServiceCall {
   readonly state: EmulatorState;
+  readonly area: Area;
   readonly input: Readonly<Record<string, InputValue>>;
   readonly caller: Caller;
   readonly scope: StoreScope;

@@ -29,6 +29,12 @@ export const FAULTS = {
   'reset-unlock-missing': 'a successful reset does not clear the account lockout',
   'throttle-ignored': 'the 2.4.8 reset-request limiter never refuses a request',
   'login-throttle-ignored': 'the customer/admin token throttle never refuses a sign-in',
+  // GraphQL
+  'graphql-reset-skips-token-check': 'GraphQL resetPassword sets the new password without checking the reset token',
+  'graphql-unknown-email-returns-true': 'GraphQL requestPasswordResetEmail answers true for an unknown email',
+  'graphql-category-lost': 'GraphQL errors lose extensions.category',
+  'graphql-statuses-flattened': 'GraphQL on 2.4.8 answers HTTP 200 to authentication and authorization errors',
+  'graphql-locked-account-allowed': 'GraphQL lets a locked account request and reset its password and read `customer`',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -1,6 +1,8 @@
 // Magento's JWT user tokens (JwtUserToken module): HS256, header {"kid":"1","alg":"HS256"},
 // claims uid, utypid (3 customer, 2 admin), iat and exp in whole seconds. Deterministic, so two
-// tokens for the same user within one second are identical, as recorded.
+// tokens for the same user within one second are identical, as recorded. Revocation is the
+// jwt_auth_revoked table: per user, every token issued at or before the revocation second
+// (JwtUserToken/Model/Revoker.php, RevokedValidator.php).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { wholeSeconds } from './magento-time.js';
 
@@ -16,9 +18,14 @@ export interface TokenClaims {
 
 const HEADER = Buffer.from('{"kid":"1","alg":"HS256"}').toString('base64url');
 
+/** Why a bearer token is not accepted, in the order Magento's reader and validators look. */
+export type TokenProblem = 'unreadable' | 'expired' | 'revoked';
+
 export class JwtIssuer {
   // A fresh signing key per emulator instance, like a deployment's crypt key.
   readonly #key = randomBytes(32);
+  /** `utypid:uid` → the second before which (inclusive) its tokens are revoked. */
+  readonly #revokedBefore = new Map<string, number>();
 
   #sign(input: string): string {
     return createHmac('sha256', this.#key).update(input).digest('base64url');
@@ -31,16 +38,30 @@ export class JwtIssuer {
     return `${HEADER}.${payload}.${this.#sign(`${HEADER}.${payload}`)}`;
   }
 
-  /** The claims of an authentic, unexpired token; undefined for anything else. */
+  /** The claims of an authentic, unexpired, unrevoked token; undefined for anything else. */
   read(token: string, now: Date): TokenClaims | undefined {
+    const checked = this.inspect(token, now);
+    return 'claims' in checked ? checked.claims : undefined;
+  }
+
+  /** The token's claims, or the first reason it is refused. */
+  inspect(token: string, now: Date): { claims: TokenClaims } | { problem: TokenProblem } {
     const [header, payload, signature, ...rest] = token.split('.');
-    if (header !== HEADER || payload === undefined || signature === undefined || rest.length > 0) return undefined;
+    if (header !== HEADER || payload === undefined || signature === undefined || rest.length > 0) return { problem: 'unreadable' };
     const expected = Buffer.from(this.#sign(`${header}.${payload}`));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { problem: 'unreadable' };
     const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (claims === undefined || claims.exp <= wholeSeconds(now)) return undefined;
-    return claims;
+    if (claims === undefined) return { problem: 'unreadable' };
+    if (claims.exp <= wholeSeconds(now)) return { problem: 'expired' };
+    const revokedBefore = this.#revokedBefore.get(`${claims.utypid}:${claims.uid}`);
+    if (revokedBefore !== undefined && claims.iat <= revokedBefore) return { problem: 'revoked' };
+    return { claims };
+  }
+
+  /** Revokes every token the user was issued up to now (revokeCustomerAccessToken, customer delete). */
+  revokeFor(userType: JwtUserType, uid: number, now: Date): void {
+    this.#revokedBefore.set(`${USER_TYPE[userType]}:${uid}`, wholeSeconds(now));
   }
 }
 

@@ -1,5 +1,8 @@
 // Customer account lockout (C/Model/Authentication.php): failures_num, first_failure, lock_expires.
 import type { CustomerRecord } from './accounts.js';
+import { passwordMatches } from './credentials.js';
+import type { FaultSwitches } from './faults.js';
+import { InvalidCredentialsError, phrase, unauthorized } from './magento-errors.js';
 import type { StoreConfig } from './store-config.js';
 
 export function isLocked(customer: CustomerRecord, now: Date): boolean {
@@ -35,4 +38,20 @@ export function unlock(customer: CustomerRecord, now: Date): void {
   customer.firstFailure = null;
   customer.lockExpires = null;
   customer.updatedAt = now;
+}
+
+/**
+ * Authentication::authenticate: a wrong password counts as a failure, then answers
+ * `The account is locked.` if that (or an earlier failure) locked the account, else
+ * `Invalid login or password.`. The right password passes even while locked.
+ */
+export function authenticate(
+  customer: CustomerRecord,
+  password: string,
+  context: { config: StoreConfig; faults: FaultSwitches; now: Date },
+): void {
+  if (passwordMatches(customer, password, context.faults)) return;
+  recordAuthenticationFailure(customer, context.config, context.now);
+  if (isLocked(customer, context.now)) throw unauthorized('The account is locked.');
+  throw new InvalidCredentialsError(401, phrase('Invalid login or password.'));
 }

@@ -24,8 +24,19 @@ export class MagentoError extends Error {
   }
 }
 
+/** InvalidEmailOrPasswordException: a failed password check; each caller words it its own way. */
+export class InvalidCredentialsError extends MagentoError {}
+
 export function phrase(message: string, parameters: PhraseParameters = []): Phrase {
   return { message, parameters };
+}
+
+/** What Magento's __() prints (`getMessage()`): `%name` and `%1` replaced by their values. */
+export function renderPhrase({ message, parameters }: Phrase): string {
+  const values: Readonly<Record<string, string | number>> = Array.isArray(parameters)
+    ? Object.fromEntries(parameters.map((value, index) => [String(index + 1), value]))
+    : (parameters as Readonly<Record<string, string | number>>);
+  return message.replace(/%(\w+)/g, (placeholder, name: string) => String(values[name] ?? placeholder));
 }
 
 export const badRequest = (message: string, parameters?: PhraseParameters): MagentoError =>

@@ -9,7 +9,7 @@ const MAX_PASSWORD_LENGTH = 256;
 
 // PHP trim()'s default character list: space, \t, \n, \r, NUL, vertical tab.
 const TRIMMED = ' \t\n\r\0\v';
-const phpTrim = (value: string): string => {
+export const phpTrim = (value: string): string => {
   let start = 0;
   let end = value.length;
   while (start < end && TRIMMED.includes(value.charAt(start))) start += 1;

@@ -2,37 +2,25 @@
 // ACL (401), body decoding and input conversion (400), then the service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chooseRenderer } from './content-negotiation.js';
+import { STORES } from '../model/emulator-state.js';
 import type { Caller, EmulatorState, StoreScope } from '../model/emulator-state.js';
 import { errorBody, effectiveError } from './error-bodies.js';
 import { errorPage } from './error-page.js';
-import { USER_TYPE } from '../model/jwt.js';
 import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from '../model/magento-errors.js';
 import { decodeJsonBody, readBody } from './request-body.js';
+import { bearerOf, callerOf } from '../model/user-context.js';
 import { writeHtmlErrorPage, writeRestAnswer } from './rest-response.js';
 import { matchRoute } from './routes.js';
 import type { Route } from './routes.js';
 import { dropRespelledKeys, resolveServiceInput } from '../services/service-input.js';
 
-// The stores of a default install: `default` on website 1; `all` is the admin store, website 0.
-const STORES: Readonly<Record<string, StoreScope>> = {
-  default: { code: 'default', websiteId: '1' },
-  all: { code: 'all', websiteId: '0' },
-};
-
 /** `/rest/V1/…` or `/rest/<store>/V1/…` → the store and the service path `/V1/…`. */
 function splitRestPath(pathname: string): { scope: StoreScope; servicePath: string } | undefined {
   const match = /^\/rest(?:\/([^/]+))?(\/V1\/.*)$/.exec(pathname);
   if (!match) return undefined;
-  const scope = match[1] === undefined ? STORES.default : STORES[match[1]];
+  const byCode: Readonly<Record<string, StoreScope | undefined>> = STORES;
+  const scope = match[1] === undefined ? STORES.default : byCode[match[1]];
   return scope && match[2] ? { scope, servicePath: match[2] } : undefined;
-}
-
-function callerOf(req: IncomingMessage, state: EmulatorState, now: Date): Caller {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const claims = bearer === undefined ? undefined : state.jwt.read(bearer, now);
-  if (claims?.utypid === USER_TYPE.customer && state.accounts.get(claims.uid)) return { kind: 'customer', customerId: claims.uid };
-  if (claims?.utypid === USER_TYPE.admin) return { kind: 'admin', userId: claims.uid };
-  return { kind: 'guest' };
 }
 
 function assertAllowed(route: Route, caller: Caller): void {
@@ -57,7 +45,7 @@ export async function handleRest(
     const match = target && matchRoute(req.method ?? 'GET', target.servicePath);
     if (!target || !match) throw routeNotFound();
     const { route, pathParams } = match;
-    const caller = callerOf(req, state, now);
+    const caller = callerOf(bearerOf(req.headers.authorization), state, now);
     sessionStarted = route.acl !== 'anonymous';
     assertAllowed(route, caller);
     const body = decodeJsonBody(rawBody);
@@ -65,7 +53,7 @@ export async function handleRest(
     const input = resolveServiceInput(route.params, { ...deduplicated, ...pathParams });
     sessionStarted = true;
     const clientIp = req.socket.remoteAddress ?? '127.0.0.1';
-    const data = await route.handle({ state, input, caller, scope: target.scope, clientIp, now });
+    const data = await route.handle({ state, area: 'webapi_rest', input, caller, scope: target.scope, clientIp, now });
     writeRestAnswer(res, renderer, { status: 200, data, sessionStarted });
   } catch (thrown) {
     const error = thrown instanceof MagentoError ? thrown : unexpected(thrown);

@@ -3,12 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { customerData, DEFAULT_WEBSITE_ID } from '../model/accounts.js';
 import type { CustomerRecord } from '../model/accounts.js';
-import { passwordMatches, setPassword } from '../model/credentials.js';
+import { setPassword } from '../model/credentials.js';
 import { customerInput } from './customer-input.js';
 import { assertValidNewCustomer } from '../model/customer-validation.js';
 import type { ServiceCall } from '../model/emulator-state.js';
-import { isLocked, recordAuthenticationFailure } from '../model/lockout.js';
-import { badRequest, noSuchCustomerId, notAuthorizedFor, unauthorized } from '../model/magento-errors.js';
+import { authenticate } from '../model/lockout.js';
+import { badRequest, InvalidCredentialsError, noSuchCustomerId, notAuthorizedFor, unauthorized } from '../model/magento-errors.js';
 import { hashPassword } from '../model/password-hash.js';
 import { assertDifferentFromEmail, assertPasswordStrength } from '../model/password-policy.js';
 import { newResetToken } from '../model/reset-tokens.js';
@@ -22,7 +22,7 @@ export function customerById(call: ServiceCall, customerId: number): CustomerRec
 }
 
 /** The caller's own id: `self` routes have it forced from the token. */
-function ownId(call: ServiceCall): number {
+export function ownId(call: ServiceCall): number {
   if (call.caller.kind !== 'customer') throw notAuthorizedFor('self');
   return call.caller.customerId;
 }
@@ -73,11 +73,12 @@ export async function createAccount(call: ServiceCall): Promise<Record<string, u
   return customerData(customer);
 }
 
-/** DELETE /V1/customers/:customerId (its tokens die with it). */
+/** DELETE /V1/customers/:customerId (its tokens are revoked: I/Plugin/Model/CustomerUser.php). */
 export function deleteCustomer(call: ServiceCall): boolean {
   const customerId = call.input.customerId as number;
   customerById(call, customerId);
   call.state.accounts.delete(customerId);
+  call.state.jwt.revokeFor('customer', customerId, call.now);
   return true;
 }
 
@@ -100,9 +101,10 @@ export function changeOwnPassword(call: ServiceCall): boolean {
   const customer = customerById(call, ownId(call));
   const currentPassword = call.input.currentPassword as string;
   const newPassword = call.input.newPassword as string;
-  if (!passwordMatches(customer, currentPassword, state.faults)) {
-    recordAuthenticationFailure(customer, state.config, now);
-    if (isLocked(customer, now)) throw unauthorized('The account is locked.');
+  try {
+    authenticate(customer, currentPassword, { ...state, now });
+  } catch (error) {
+    if (!(error instanceof InvalidCredentialsError)) throw error;
     throw unauthorized("The password doesn't match this account. Verify the password and try again.");
   }
   assertDifferentFromEmail(customer.email, newPassword, state.faults);

@@ -1,20 +1,19 @@
-// AccountManagement's three reset operations over REST, with Magento's order of checks
-// (C/Model/AccountManagement.php: initiatePasswordReset, resetPassword, validateResetPasswordLinkToken).
+// AccountManagement's three reset operations, called by the REST routes and the GraphQL resolvers,
+// with Magento's order of checks (C/Model/AccountManagement.php: initiatePasswordReset,
+// resetPassword, validateResetPasswordLinkToken).
 import type { CustomerRecord } from '../model/accounts.js';
 import { setPassword } from '../model/credentials.js';
 import { customerById } from './customer-service.js';
-import type { ServiceCall } from '../model/emulator-state.js';
+import type { Area, MagentoVersion, ServiceCall } from '../model/emulator-state.js';
 import { unlock } from '../model/lockout.js';
 import { badRequest, notFound, requiredFields } from '../model/magento-errors.js';
 import { assertDifferentFromEmail, assertPasswordStrength } from '../model/password-policy.js';
 import { assertResetTokenValid, clearResetToken, rotateResetToken } from '../model/reset-tokens.js';
+import { phpEmpty } from './php-types.js';
 
 const TEMPLATES = ['email_reminder', 'email_reset'] as const;
 type ResetTemplate = (typeof TEMPLATES)[number];
 const isResetTemplate = (value: string): value is ResetTemplate => (TEMPLATES as readonly string[]).includes(value);
-
-/** PHP truthiness of a string: '' and '0' are false (`if (!$email)`, `empty($token)`). */
-const phpEmpty = (value: string): boolean => value === '' || value === '0';
 
 /** CustomerRegistry::retrieveByEmail's 404; `websiteId` is the int sent, or the store's as a string. */
 function unknownEmail(email: string, websiteId: number | string): Error {
@@ -32,13 +31,22 @@ function findCustomer(call: ServiceCall, email: string, websiteId: number | stri
   return customer;
 }
 
-/** PUT /V1/customers/password: true, or false when the mail could not be sent. */
+/**
+ * Where the Security module's beforeInitiatePasswordReset plugin limits requests
+ * (S/Model/Plugin/AccountManagement.php): 2.4.7 only the storefront, 2.4.8 also REST; GraphQL never.
+ */
+const THROTTLED_AREAS: Readonly<Record<MagentoVersion, readonly Area[]>> = {
+  '2.4.7': [],
+  '2.4.8': ['webapi_rest'],
+};
+
+/** PUT /V1/customers/password, GraphQL requestPasswordResetEmail: true, or false when the mail could not be sent. */
 export async function initiatePasswordReset(call: ServiceCall): Promise<boolean> {
   const { state, now } = call;
   const email = call.input.email as string;
   const template = call.input.template as string;
-  // 2.4.8's Security plugin runs before the method body, so before the customer lookup.
-  if (state.version === '2.4.8') state.resetRequests.check(email, call.clientIp, now);
+  // The plugin runs before the method body, so before the customer lookup.
+  if (THROTTLED_AREAS[state.version].includes(call.area)) state.resetRequests.check(email, call.clientIp, now);
   const websiteId = (call.input.websiteId as number | null) ?? call.scope.websiteId;
   if (state.faults.isActive('unknown-email-returns-true') && !state.accounts.findByEmail(email, Number(websiteId))) {
     return true;
@@ -59,7 +67,7 @@ export async function initiatePasswordReset(call: ServiceCall): Promise<boolean>
   return state.mail.send(template, customer, customer.rpToken ?? '', now);
 }
 
-/** POST /V1/customers/resetPassword */
+/** POST /V1/customers/resetPassword, GraphQL resetPassword */
 export function resetPassword(call: ServiceCall): boolean {
   const { state, now } = call;
   const email = call.input.email as string;
@@ -68,7 +76,8 @@ export function resetPassword(call: ServiceCall): boolean {
   if (phpEmpty(email)) throw requiredFields(['email']);
   const customer = findCustomer(call, email, call.scope.websiteId);
   if (phpEmpty(resetToken)) throw requiredFields(['resetPasswordLinkToken']);
-  assertResetTokenValid(customer, resetToken, { ...state, now });
+  const tokenCheckSkipped = call.area === 'graphql' && state.faults.isActive('graphql-reset-skips-token-check');
+  if (!tokenCheckSkipped) assertResetTokenValid(customer, resetToken, { ...state, now });
   assertDifferentFromEmail(email, newPassword, state.faults);
   assertPasswordStrength(newPassword, state.config, state.faults);
   clearResetToken(customer, state.faults);

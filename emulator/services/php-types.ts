@@ -7,6 +7,9 @@ const NUMERIC = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\
 
 const isList = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
+/** PHP truthiness of a string: '' and '0' are false (`if (!$email)`, `empty($token)`). */
+export const phpEmpty = (value: string): boolean => value === '' || value === '0';
+
 /** PHP `(string)` of a decoded JSON scalar. */
 function phpString(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? '1' : '';

@@ -1,6 +1,9 @@
-// POST /V1/integration/customer/token and /admin/token (I/Model/CustomerTokenService.php,
-// AdminTokenService.php, C/Model/AccountManagement/Authenticate.php): checks in Magento's order.
+// POST /V1/integration/customer/token and /admin/token, GraphQL generateCustomerToken and
+// revokeCustomerToken (I/Model/CustomerTokenService.php, AdminTokenService.php,
+// C/Model/AccountManagement/Authenticate.php): checks in Magento's order.
+import { awaitsConfirmation } from '../model/accounts.js';
 import { passwordMatches } from '../model/credentials.js';
+import { ownId } from './customer-service.js';
 import type { ServiceCall } from '../model/emulator-state.js';
 import { isLocked, recordAuthenticationFailure, unlock } from '../model/lockout.js';
 import type { JwtUserType } from '../model/jwt.js';
@@ -29,7 +32,7 @@ export function createCustomerAccessToken(call: ServiceCall): string {
   state.loginThrottle.assertNotThrottled(username, 'customer', now);
   const customer = state.accounts.findByEmail(username, Number(call.scope.websiteId));
   if (customer === undefined || isLocked(customer, now)) throw failure(call, username, 'customer');
-  if (customer.confirmation !== null && state.config.get('customer/create_account/confirm') === '1') {
+  if (awaitsConfirmation(customer, state.config)) {
     // 2.4.8 lets EmailNotConfirmedException through; 2.4.7 masks it like any other failure.
     const notConfirmed = unauthorized("This account isn't confirmed. Verify and try again.");
     throw failure(call, username, 'customer', state.version === '2.4.8' ? notConfirmed : undefined);
@@ -52,4 +55,10 @@ export function createAdminAccessToken(call: ServiceCall): string {
   if (!valid) throw failure(call, username, 'admin');
   state.loginThrottle.reset(username, 'admin');
   return state.jwt.issue('admin', ADMIN_USER_ID, now, state.config.int('webapi/jwtauth/admin_expiration'));
+}
+
+/** revokeCustomerAccessToken: every token the caller was issued until now stops working. */
+export function revokeCustomerAccessToken(call: ServiceCall): boolean {
+  call.state.jwt.revokeFor('customer', ownId(call), call.now);
+  return true;
 }

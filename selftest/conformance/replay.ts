@@ -18,6 +18,18 @@ const ADMIN = { username: 'exampleuser', password: 'examplepassword123' };
 /** The password every recorded customer was created with. */
 const INITIAL_PASSWORD = 'Initial-Pass-123';
 const REST = '/rest/V1';
+const GRAPHQL = '/graphql';
+
+/** A GraphQL request body's `variables` (the recordings name the customer's `$email` or `$e`). */
+function graphQlVariables(body: Record<string, unknown>): Record<string, unknown> {
+  const { variables } = body;
+  return typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {};
+}
+
+/** The JWT of a `generateCustomerToken` answer, for learning bearer tokens. */
+function graphQlCustomerToken(body: string): string | undefined {
+  return /^\{"data":\{"generateCustomerToken":\{"token":"(eyJ[A-Za-z0-9_.-]+)"\}\}\}$/.exec(body)?.[1];
+}
 
 type Emulator = { url: string; sentMail: readonly SentMailView[] };
 
@@ -115,18 +127,20 @@ export class SequenceReplay {
       .replace(/(\/resetLinkToken\/)([^/]+)$/, (_, head: string, token: string) => head + this.values.token(token, subject));
   }
 
+  /** REST's `resetToken`, and the GraphQL variables the recordings pass a reset token in (`$token`, `$t`). */
   private ourBody(body: string, subject: string | undefined): string {
     return this.values
       .ourEmails(body)
-      .replace(/"(resetToken|reset_token)":"([^"]*)"/g, (_, key: string, token: string) => `"${key}":"${this.values.token(token, subject)}"`);
+      .replace(/"(resetToken|reset_token|token|t)":"([^"]*)"/g, (_, key: string, token: string) => `"${key}":"${this.values.token(token, subject)}"`);
   }
 
   /** The customer a request is about: its e-mail field, its path id, or its bearer's customer. */
   private subjectOf(exchange: RecordedExchange): { email: string; id: number } | undefined {
     const { body, path, headers } = exchange.request;
     const fields = parseObject(this.values.ourEmails(body ?? ''));
+    const variables = graphQlVariables(fields);
     const created = customerCreatedBy(exchange);
-    const fromBody = [fields.email, fields.username, created === undefined ? undefined : this.values.ourEmails(created)].find(
+    const fromBody = [fields.email, fields.username, variables.email, variables.e, created === undefined ? undefined : this.values.ourEmails(created)].find(
       (v): v is string => typeof v === 'string' && v !== '',
     );
     const pathId = /\/customers\/(\d+)(?:\/|$)/.exec(path)?.[1];
@@ -160,6 +174,11 @@ export class SequenceReplay {
     if (created !== undefined && actual.status === 200) {
       const name = this.values.customerNames().find((n) => this.values.email(n) === this.values.ourEmails(created));
       if (name !== undefined) await this.learnCreated(name, actual.body);
+    }
+    const gqlToken = graphQlCustomerToken(actual.body);
+    const subject = this.subjectOf(exchange);
+    if (exchange.request.path === GRAPHQL && gqlToken !== undefined && subject !== undefined) {
+      this.values.learnCustomerToken(subject.email, gqlToken, 'exchange');
     }
     const token = jwtOf(actual.body);
     if (token === undefined || exchange.request.method !== 'POST') return;

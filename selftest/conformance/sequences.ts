@@ -30,7 +30,7 @@ export type Sequence = {
   protectionType: '0' | '1';
 };
 
-const RUN_FILE = /^(.*)_run(-[a-z]+)?\.json$/;
+const RUN_FILE = /^(.*)_run(-[a-z-]+)?\.json$/;
 const RUN_ID_IN_EMAIL = /\.([a-z0-9]{8})@example\.com$/;
 
 /** The folder's replay sequences, without the excluded cases (excluded.ts). */

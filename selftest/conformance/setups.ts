@@ -102,9 +102,16 @@ const RULES: readonly Rule[] = [
       ctx.control.resetTokenAge(subjectOf(ctx).id, (m[1] === 'minus' ? 1 : -1) * Number(m[2]) * (TIME_UNIT_SECONDS[m[3] ?? ''] ?? NaN)),
   },
   {
-    pattern: /before this request: UPDATE customer_entity SET rp_token_created_at = DATE_SUB\(UTC_TIMESTAMP\(\), INTERVAL (\d+) MINUTE\) WHERE entity_id = <ID_([A-Z0-9]+)>(?: \(same token\))?/,
+    pattern:
+      /before this request: UPDATE customer_entity SET rp_token_created_at = DATE_SUB\(UTC_TIMESTAMP\(\), INTERVAL (\d+) (MINUTE|HOUR)\) WHERE entity_id = <ID_([A-Z0-9]+)>(?: \((?:same token|token <TOKEN_[A-Z0-9]+>, mailed by [a-z0-9-]+)\))?/,
     scope: 'state',
-    before: (m) => (ctx) => ctx.control.resetTokenAge(ctx.customerId(m[2] ?? ''), Number(m[1]) * 60),
+    before: (m) => (ctx) => ctx.control.resetTokenAge(ctx.customerId(m[3] ?? ''), Number(m[1]) * (m[2] === 'HOUR' ? 3600 : 60)),
+  },
+  {
+    pattern:
+      /before (?:this request|the first of these requests): UPDATE customer_entity SET failures_num = (\d+), first_failure = UTC_TIMESTAMP\(\), lock_expires = DATE_ADD\(UTC_TIMESTAMP\(\), INTERVAL (\d+) MINUTE\) WHERE entity_id = <ID_([A-Z0-9]+)> \(account locked\)/,
+    scope: 'state',
+    before: (m) => (ctx) => ctx.control.lock(ctx.customerId(m[3] ?? ''), Number(m[1]), Number(m[2]) * 60),
   },
   {
     pattern: /(\d+) failed token calls \(failures_count=\d+\), then oauth_token_request_log\.lock_expires_at moved 1 minute into the past/,

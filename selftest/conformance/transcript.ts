@@ -11,6 +11,8 @@ export const FOLDERS = [
   { folder: '2.4.7', version: '2.4.7' },
   { folder: '2.4.8', version: '2.4.8' },
   { folder: '2.4.8-config', version: '2.4.8' },
+  { folder: '2.4.7-graphql', version: '2.4.7' },
+  { folder: '2.4.8-graphql', version: '2.4.8' },
 ] as const;
 
 export type MagentoVersion = (typeof FOLDERS)[number]['version'];
@@ -68,7 +70,7 @@ export function loadFolder(folder: string, version: MagentoVersion): TranscriptF
     const path = join(dir, name);
     const where = `${folder}/${name}`;
     if (name === '_index.json') continue;
-    if (/_run(-[a-z]+)?\.json$/.test(name)) {
+    if (/_run(-[a-z-]+)?\.json$/.test(name)) {
       runs.set(name, parse(runSchema, readJson(path), where).variables);
     } else if (name.endsWith('.eml')) {
       mails.push({ case: name.slice(0, -'.eml'.length), eml: readFileSync(path, 'utf8') });

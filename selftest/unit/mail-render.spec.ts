@@ -3,7 +3,7 @@ import { renderMail, type MailCustomer, type MailTemplate } from '../../emulator
 import { decodeHeaderValue, decodeQuotedPrintable, headerFields, messageBody } from './mail-mime-decoder.js';
 
 // Expectations copied from the mails recorded from real Magento 2.4.7 / 2.4.8
-// (initiate-valid, initiate-email-reminder, create-customer, x-welcome-mail).
+// (initiate-valid, initiate-email-reminder, create-customer, x-welcome-mail, gql-change-password-success).
 
 const customer: MailCustomer = { id: 2, email: 'fid.a.mwyjruke@example.com', firstname: 'Fid', lastname: 'a' };
 const token = 'VzD0qQ38aLGZ9R1NIBm8kXP0KhUYrYbi';
@@ -45,18 +45,29 @@ const expected: Record<MailTemplate, { subject: string; from: string; sentences:
       'When you sign in to your account, you will be able to:',
     ],
   },
+  password_changed: {
+    subject: 'Your Main Website Store password has been changed',
+    from: 'CustomerSupport <support@example.com>',
+    sentences: [
+      'We have received a request to change the following information associated with your account at Main Website Store: password.',
+      'please contact us immediately at <a href="mailto:support@example.com"',
+    ],
+  },
 };
 
-const expectedLink: Record<'2.4.7' | '2.4.8', Record<MailTemplate, string>> = {
+/** null: the mail carries no createPassword link. */
+const expectedLink: Record<'2.4.7' | '2.4.8', Record<MailTemplate, string | null>> = {
   '2.4.7': {
     email_reset: `${storeBaseUrl}customer/account/createPassword/?id=2&amp;token=${token}`,
     email_reminder: `${storeBaseUrl}customer/account/createPassword/?id=2&amp;token=${token}`,
     account_new: `${storeBaseUrl}customer/account/createPassword/?id=2&amp;token=${token}`,
+    password_changed: null,
   },
   '2.4.8': {
     email_reset: `${storeBaseUrl}customer/account/createPassword/?email=fid.a.mwyjruke%40example.com&amp;id=2&amp;token=${token}`,
     email_reminder: `${storeBaseUrl}customer/account/createPassword/?email=fid.a.mwyjruke%40example.com&amp;id=2&amp;token=${token}`,
     account_new: `${storeBaseUrl}customer/account/createPassword/?id=2&amp;token=${token}`,
+    password_changed: null,
   },
 };
 
@@ -67,7 +78,7 @@ function header(raw: string, name: string): string {
 }
 
 for (const version of ['2.4.7', '2.4.8'] as const) {
-  for (const template of ['email_reset', 'email_reminder', 'account_new'] as const) {
+  for (const template of ['email_reset', 'email_reminder', 'account_new', 'password_changed'] as const) {
     test(`${version} ${template}: headers, one quoted-printable HTML part, texts and link`, () => {
       const mail = renderMail(template, { version, customer, token, storeBaseUrl, now });
       const want = expected[template];
@@ -93,7 +104,9 @@ for (const version of ['2.4.7', '2.4.8'] as const) {
       expect(mail.html).toContain('<p class="greeting"');
       expect(mail.html).toContain('>Fid a,</p>');
       for (const sentence of want.sentences) expect(mail.html).toContain(sentence);
-      expect(mail.html).toContain(`href="${expectedLink[version][template]}"`);
+      const link = expectedLink[version][template];
+      if (link === null) expect(mail.html).not.toContain('createPassword');
+      else expect(mail.html).toContain(`href="${link}"`);
       expect(mail.html).toContain(`href="${storeBaseUrl}"`);
     });
   }

@@ -1,6 +1,8 @@
 import { test } from '@playwright/test';
 import { expect, secretFree, strictlyEqual } from '../../fixtures/expect.js';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
+import { graphqlErrors } from '../../fixtures/magento-graphql/messages.js';
+import { GraphqlAnswers } from '../../fixtures/magento-graphql/result.js';
 import { accepted, refused } from '../../fixtures/magento/result.js';
 
 const JWT = 'eyJraWQiOiIxIiwiYWxnIjoiSFMyNTYifQ.eyJ1aWQiOjIsInV0eXBpZCI6M30.ZQLpOgP7W5_O7yjpZM4bu26QeVy2hQr148WSTlKbXF8';
@@ -65,5 +67,14 @@ test.describe('toEqualResult', () => {
   test('leaves error bodies as they are, so refusals diff in full', () => {
     const error = refused(404, magentoErrors.noSuchEmail('nobody@example.com', 1));
     expect(secretFree(error)).toStrictEqual(error);
+  });
+
+  test('a GraphQL sign-in that succeeds where a refusal was expected fails without showing the token', () => {
+    const answers = new GraphqlAnswers('2.4.8');
+    const message = failureOf(() =>
+      expect(answers.answered('generateCustomerToken', { token: JWT })).toEqualResult(answers.refused('generateCustomerToken', graphqlErrors.signInFailed)),
+    );
+    expect(message).not.toContain(JWT);
+    expect(message).toContain('The account sign-in was incorrect');
   });
 });

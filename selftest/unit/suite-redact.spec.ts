@@ -11,6 +11,13 @@ test.describe('redaction', () => {
     );
   });
 
+  test('masks the secrets among GraphQL variables, named as the arguments are', () => {
+    const body = '{"query":"mutation …","variables":{"email":"a@example.com","resetPasswordToken":"t","newPassword":"n","currentPassword":"c"}}';
+    expect(redact(body)).toBe(
+      '{"query":"mutation …","variables":{"email":"a@example.com","resetPasswordToken":"[REDACTED]","newPassword":"[REDACTED]","currentPassword":"[REDACTED]"}}',
+    );
+  });
+
   test('masks JWTs in bodies and bearer headers', () => {
     expect(redact(`"${JWT}"`)).toBe('"[REDACTED]"');
     expect(redact('Authorization: Bearer opaque-admin-token')).toBe('Authorization: Bearer [REDACTED]');

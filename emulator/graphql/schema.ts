@@ -1,0 +1,48 @@
+// The emulated slice of Magento's GraphQL schema (CustomerGraphQl, StoreGraphQl etc/schema.graphqls):
+// what the reset flow and its neighbours touch. graphql-js parses and validates against it.
+import { buildSchema } from 'graphql';
+
+export const SCHEMA_SDL = /* GraphQL */ `
+  type Query {
+    "The signed-in customer."
+    customer: Customer
+    "The store's configuration."
+    storeConfig: StoreConfig
+  }
+
+  type Mutation {
+    "Mails a reset link to the customer (the email_reset template)."
+    requestPasswordResetEmail(email: String!): Boolean
+    "Sets a new password with the token from the reset mail."
+    resetPassword(email: String!, resetPasswordToken: String!, newPassword: String!): Boolean
+    "Signs in; the token is the bearer for the customer's own queries."
+    generateCustomerToken(email: String!, password: String!): CustomerToken
+    "Revokes every token of the signed-in customer."
+    revokeCustomerToken: RevokeCustomerTokenOutput
+    "Changes the signed-in customer's password."
+    changeCustomerPassword(currentPassword: String!, newPassword: String!): Customer
+  }
+
+  type Customer {
+    email: String
+    firstname: String
+    lastname: String
+    middlename: String
+    prefix: String
+    suffix: String
+  }
+
+  type CustomerToken {
+    token: String
+  }
+
+  type RevokeCustomerTokenOutput {
+    result: Boolean!
+  }
+
+  type StoreConfig {
+    store_code: ID
+  }
+`;
+
+export const SCHEMA = buildSchema(SCHEMA_SDL);
