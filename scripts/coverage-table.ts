@@ -1,4 +1,4 @@
-// Regenerates the coverage table of selftest/contract/README.md: recorded cases per route, replayed, asserted.
+// Regenerates the coverage table of README.md: recorded cases per route, replayed, asserted.
 import { writeFileSync } from 'node:fs';
 import { README, coverageTable, readmeWith } from '../selftest/contract/coverage.js';
 import { loadRecordings } from '../selftest/contract/recordings.js';

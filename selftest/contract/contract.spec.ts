@@ -81,6 +81,6 @@ test.describe('recorded cases and the suite tests asserting them', () => {
   test('the README\'s coverage table is the one generated from the recordings and annotations', () => {
     const readme = readFileSync(README, 'utf8');
     const expected = readmeWith(coverageTable(recordings, assertions.testsByCase), readme);
-    expect(readme === expected, 'selftest/contract/README.md: the coverage table is stale; run `npm run coverage:table`').toBe(true);
+    expect(readme === expected, 'README.md: the coverage table is stale; run `npm run coverage:table`').toBe(true);
   });
 });

@@ -3,6 +3,8 @@
 // suite has a schema for is judged, any other is reported as not judged, with why. Never passed silently.
 import type { z } from 'zod';
 import { booleanBody, customerBody, jwtBody, magentoError } from '../../fixtures/magento/schemas.js';
+import { GRAPHQL_CONTENT_TYPE } from '../../fixtures/magento-graphql/result.js';
+import { errorsOnlyBody, graphqlBody, payloads } from '../../fixtures/magento-graphql/schemas.js';
 import type { Exchange } from './recordings.js';
 
 export type Verdict =
@@ -89,10 +91,13 @@ const rest: ExchangeKind = {
 
 /**
  * The operations the suite's GraphQL client sends (first field of the query), each with the schema its
- * answer is parsed with; and the suite's GraphQL error schema. Empty until the suite has a GraphQL client.
+ * answer is parsed with: data, or errors beside a null field (fixtures/magento-graphql/schemas.ts).
  */
-const GRAPHQL_OPERATIONS: Readonly<Record<string, z.ZodType>> = {};
-const GRAPHQL_ERROR: z.ZodType | undefined = undefined;
+const GRAPHQL_OPERATIONS: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
+  Object.entries(payloads).map(([field, payload]) => [field, graphqlBody<unknown>(field, payload)]),
+);
+/** The suite's schema for an answer holding only errors: query validation, or 2.4.8 turning a bearer away. */
+const GRAPHQL_ERROR: z.ZodType = errorsOnlyBody;
 
 const graphqlOperation = (exchange: Exchange): string => {
   const body = parseJson(exchange.request.body ?? '');
@@ -106,11 +111,13 @@ const graphql: ExchangeKind = {
   owns: (exchange) => restPath(exchange.request.path) === '/graphql',
   routeOf: (exchange) => `graphql ${graphqlOperation(exchange)}`,
   judge(exchange, route) {
+    const contentType = exchange.response.headers['content-type'];
+    if (contentType !== GRAPHQL_CONTENT_TYPE) return { judged: true, refusal: `answered ${contentType}, the suite expects ${GRAPHQL_CONTENT_TYPE}` };
     const body = parseJson(exchange.response.body);
     if (!body.ok) return { judged: true, refusal: 'a GraphQL answer that is not JSON' };
-    const failed = typeof body.value === 'object' && body.value !== null && 'errors' in body.value;
-    const schema = failed ? GRAPHQL_ERROR : GRAPHQL_OPERATIONS[route.replace(/^graphql (query|mutation) /, '')];
-    if (schema === undefined) return { judged: false, reason: 'no suite schema for GraphQL yet' };
+    const errorsOnly = typeof body.value === 'object' && body.value !== null && 'errors' in body.value && !('data' in body.value);
+    const schema = errorsOnly ? GRAPHQL_ERROR : GRAPHQL_OPERATIONS[route.replace(/^graphql (query|mutation) /, '')];
+    if (schema === undefined) return { judged: false, reason: 'an operation the suite does not send: no data schema for it' };
     return { judged: true, refusal: refusalBy(schema, body.value) };
   },
 };

@@ -1,6 +1,8 @@
 // The registry of the messages the suite expects, each set with how a recording is searched for it.
 import { isDeepStrictEqual } from 'node:util';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
+import { graphqlErrors, graphqlValidationErrors } from '../../fixtures/magento-graphql/messages.js';
+import { graphqlError } from '../../fixtures/magento-graphql/schemas.js';
 import { readFromCode } from '../../fixtures/read-from-code.js';
 import type { MagentoError } from '../../fixtures/magento/schemas.js';
 import { magentoError } from '../../fixtures/magento/schemas.js';
@@ -68,8 +70,69 @@ const restMessages: MessageSet = {
   occursIn: (body, exchange) => isDeepStrictEqual(restErrorOf(exchange), body),
 };
 
-/** Every message set the suite has; GraphQL and storefront sets join here. */
-export const MESSAGE_SETS: readonly MessageSet[] = [restMessages];
+/** A GraphQL error as the suite compares it: its message, and its category when it has one. */
+interface GraphqlMessage {
+  readonly message: string;
+  readonly category?: string;
+}
+
+/**
+ * Every entry of fixtures/magento-graphql/messages.ts with the arguments the suite passes (the stock
+ * policy: at least 8, at most 256, 3 classes). Typed over the entries, so a new entry does not compile
+ * until it is listed here.
+ */
+const GRAPHQL_SAMPLES: {
+  readonly [Entry in keyof typeof graphqlErrors | keyof typeof graphqlValidationErrors]: readonly GraphqlMessage[];
+} = {
+  emailRequired: [graphqlErrors.emailRequired],
+  emailFormat: [graphqlErrors.emailFormat],
+  cannotReset: [graphqlErrors.cannotReset],
+  cannotSetPassword: [graphqlErrors.cannotSetPassword],
+  tokenRequired: [graphqlErrors.tokenRequired],
+  newPasswordRequired: [graphqlErrors.newPasswordRequired],
+  accountLockedInput: [graphqlErrors.accountLockedInput],
+  tokenMismatched: [graphqlErrors.tokenMismatched],
+  tokenExpired: [graphqlErrors.tokenExpired],
+  passwordEqualsEmail: [graphqlErrors.passwordEqualsEmail],
+  passwordTooLong: [graphqlErrors.passwordTooLong(256)],
+  passwordTooShort: [graphqlErrors.passwordTooShort(8)],
+  passwordSpaces: [graphqlErrors.passwordSpaces],
+  passwordClasses: [graphqlErrors.passwordClasses(3)],
+  specify: ['email', 'password', 'currentPassword'].map(graphqlErrors.specify),
+  signInFailed: [graphqlErrors.signInFailed],
+  invalidLogin: [graphqlErrors.invalidLogin],
+  accountLocked: [graphqlErrors.accountLocked],
+  notAuthorized: [graphqlErrors.notAuthorized],
+  tokenRevoked: [graphqlErrors.tokenRevoked],
+  tokenUnreadable: [graphqlErrors.tokenUnreadable],
+  unknownField: [{ message: graphqlValidationErrors.unknownField('noSuchField', 'Query') }],
+};
+
+/** The errors of a recorded /graphql answer, each as the suite compares it (a developer-mode debug message dropped). */
+function graphqlMessagesOf(exchange: Exchange): GraphqlMessage[] {
+  if (!exchange.request.path.endsWith('/graphql')) return [];
+  try {
+    const errors: unknown = (JSON.parse(exchange.response.body) as { errors?: unknown }).errors;
+    return (Array.isArray(errors) ? errors : []).flatMap((raw) => {
+      const parsed = graphqlError.safeParse(raw);
+      if (!parsed.success) return [];
+      const { message, extensions } = parsed.data;
+      return [extensions === undefined ? { message } : { message, category: extensions.category }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+const graphqlMessages: MessageSet = {
+  name: 'fixtures/magento-graphql/messages.ts',
+  expected: Object.entries(GRAPHQL_SAMPLES).flatMap(([entry, bodies]) => bodies.map((body) => ({ entry, body }))),
+  readFromCode: markedEntries({ ...graphqlErrors, ...graphqlValidationErrors }),
+  occursIn: (body, exchange) => graphqlMessagesOf(exchange).some((recorded) => isDeepStrictEqual(recorded, body)),
+};
+
+/** Every message set the suite has; the storefront set joins here. */
+export const MESSAGE_SETS: readonly MessageSet[] = [restMessages, graphqlMessages];
 
 /** The expected bodies of a set that no recording holds and no `fromCode` mark excuses. */
 export function unrecordedMessages(set: MessageSet, recordings: readonly RecordedCase[]): MessageSet['expected'] {

@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { z } from 'zod';
 import { caseKey, type RecordedCase } from './recordings.js';
 
-/** The folders a bare case name (no `<folder>/`) stands for: the GA REST recordings. */
-export const BARE_CASE_FOLDERS: readonly string[] = ['2.4.7', '2.4.8'];
+/**
+ * The folders a bare case name (no `<folder>/`) stands for: the GA recordings, REST and GraphQL, whose case
+ * names are the same in both versions (and the GraphQL ones all start `gql-`, so the two never collide).
+ */
+export const BARE_CASE_FOLDERS: readonly string[] = ['2.4.7', '2.4.8', '2.4.7-graphql', '2.4.8-graphql'];
 
 const annotation = z.object({ type: z.string(), description: z.string().optional() });
 type Spec = { title: string; file: string; line: number; tests: { annotations: z.infer<typeof annotation>[] }[] };

@@ -1,18 +1,25 @@
 import { graphqlErrors } from '../../fixtures/magento-graphql/messages.js';
 import { expect, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 /** The mail Magento sends when a signed-in customer changes the password (customer_password_reset_password_template). */
 const passwordChangedSubject = (storeName: string) => `Your ${storeName} password has been changed`;
 
 test.describe('changing the password when signed in over GraphQL (changeCustomerPassword)', () => {
-  test('a guest is not authorized', { tag: ['@security', '@negative'] }, async ({ customers, graphql, graphqlAnswers }) => {
+  test('a guest is not authorized', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-change-password-as-guest'),
+  }, async ({ customers, graphql, graphqlAnswers }) => {
     const customer = await customers.create();
     expect(await graphql.changeCustomerPassword(undefined, customer.password, 'Changed-Pass-456')).toEqualResult(
       graphqlAnswers.refused('changeCustomerPassword', graphqlErrors.notAuthorized),
     );
   });
 
-  test('a wrong, empty or weak password is refused, each with its own message', { tag: ['@contract', '@negative'] }, async ({
+  test('a wrong, empty or weak password is refused, each with its own message', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('gql-change-setup-token', 'gql-change-password-wrong-current', 'gql-change-password-empty-current', 'gql-change-password-weak-new'),
+  }, async ({
     customers,
     graphql,
     graphqlAnswers,
@@ -35,9 +42,10 @@ test.describe('changing the password when signed in over GraphQL (changeCustomer
     }
   });
 
-  test('the right current password changes it: a mail says so, the new one signs in, and the old token keeps working', { tag: [
-    '@security',
-  ] }, async ({ customers, graphql, graphqlAnswers, graphqlFlow, mailbox, profile }) => {
+  test('the right current password changes it: a mail says so, the new one signs in, and the old token keeps working', {
+    tag: ['@security'],
+    annotation: asserts('gql-change-password-success', 'gql-customer-with-token-after-change', 'gql-token-after-change-new-password'),
+  }, async ({ customers, graphql, graphqlAnswers, graphqlFlow, mailbox, profile }) => {
     const customer = await customers.create();
     const token = await graphqlFlow.signIn(customer.email, customer.password);
     const newPassword = graphqlFlow.newPassword();

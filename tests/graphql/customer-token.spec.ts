@@ -2,12 +2,16 @@ import { nobody } from '../../fixtures/customers.js';
 import { invalidDocuments } from '../../fixtures/magento-graphql/documents.js';
 import { graphqlErrors, graphqlValidationErrors } from '../../fixtures/magento-graphql/messages.js';
 import { expect, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 /** A bearer that is no token Magento ever issued. */
 const GARBAGE_BEARER = 'not-a-token';
 
 test.describe('signing in and out over GraphQL (generateCustomerToken, customer, revokeCustomerToken)', () => {
-  test('a wrong password and an unknown email get the same refusal', { tag: ['@security', '@negative'] }, async ({
+  test('a wrong password and an unknown email get the same refusal', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-token-wrong-password', 'gql-token-unknown-email', 'x-graphql-token-wrong-password'),
+  }, async ({
     customers,
     graphql,
     graphqlAnswers,
@@ -18,7 +22,10 @@ test.describe('signing in and out over GraphQL (generateCustomerToken, customer,
     expect(await graphql.generateCustomerToken(nobody(), customer.password)).toEqualResult(signInFailed);
   });
 
-  test('an empty email or password is named', { tag: ['@contract', '@negative'] }, async ({ customers, graphql, graphqlAnswers }) => {
+  test('an empty email or password is named', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('gql-token-empty-email', 'gql-token-empty-password'),
+  }, async ({ customers, graphql, graphqlAnswers }) => {
     const customer = await customers.create();
     expect(await graphql.generateCustomerToken('', customer.password)).toEqualResult(
       graphqlAnswers.refused('generateCustomerToken', graphqlErrors.specify('email')),
@@ -28,12 +35,18 @@ test.describe('signing in and out over GraphQL (generateCustomerToken, customer,
     );
   });
 
-  test('a guest cannot read a customer or revoke a token', { tag: ['@security', '@negative'] }, async ({ graphql, graphqlAnswers }) => {
+  test('a guest cannot read a customer or revoke a token', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('x-graphql-customer-as-guest', 'gql-revoke-as-guest'),
+  }, async ({ graphql, graphqlAnswers }) => {
     expect(await graphql.customer()).toEqualResult(graphqlAnswers.refused('customer', graphqlErrors.notAuthorized));
     expect(await graphql.revokeCustomerToken()).toEqualResult(graphqlAnswers.refused('revokeCustomerToken', graphqlErrors.notAuthorized));
   });
 
-  test('a revoked token no longer reads the account: 2.4.8 turns it away, 2.4.7 takes it for a guest', { tag: ['@security'] }, async ({
+  test('a revoked token no longer reads the account: 2.4.8 turns it away, 2.4.7 takes it for a guest', {
+    tag: ['@security'],
+    annotation: asserts('gql-revoke-token', 'gql-customer-with-revoked-token', 'gql-revoke-revoked-token'),
+  }, async ({
     customers,
     graphql,
     graphqlAnswers,
@@ -58,7 +71,10 @@ test.describe('signing in and out over GraphQL (generateCustomerToken, customer,
     });
   });
 
-  test('an unreadable bearer: 2.4.8 turns away even a public query, 2.4.7 takes it for a guest', { tag: ['@security', '@negative'] }, async ({
+  test('an unreadable bearer: 2.4.8 turns away even a public query, 2.4.7 takes it for a guest', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('x-graphql-customer-garbage-bearer', 'x-graphql-public-query-garbage-bearer'),
+  }, async ({
     graphql,
     graphqlAnswers,
     config,
@@ -74,7 +90,10 @@ test.describe('signing in and out over GraphQL (generateCustomerToken, customer,
     }
   });
 
-  test('a document the schema does not have is refused by validation, without a category', { tag: ['@contract', '@negative'] }, async ({
+  test('a document the schema does not have is refused by validation, without a category', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('x-graphql-schema-error'),
+  }, async ({
     graphql,
     graphqlAnswers,
   }) => {

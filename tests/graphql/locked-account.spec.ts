@@ -2,15 +2,16 @@ import { advisories, noteAdvisory } from '../../fixtures/advisories.js';
 import { accepted } from '../../fixtures/magento/result.js';
 import { graphqlErrors } from '../../fixtures/magento-graphql/messages.js';
 import { expect, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 /** As recorded: 10 failures, locked for 10 more minutes. */
 const LOCK = { failures: 10, seconds: 600 } as const;
 
 test.describe('a locked account over GraphQL', () => {
-  test('can neither request nor complete a reset, though REST completes it with the same token and unlocks', { tag: [
-    '@security',
-    '@negative',
-  ] }, async ({ customers, backdoor, graphql, graphqlAnswers, graphqlFlow, resetFlow }) => {
+  test('can neither request nor complete a reset, though REST completes it with the same token and unlocks', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-locked-setup-request-reset', 'gql-locked-request-reset', 'gql-locked-reset-password'),
+  }, async ({ customers, backdoor, graphql, graphqlAnswers, graphqlFlow, resetFlow }) => {
     const customer = await customers.create();
     const { token } = await graphqlFlow.requestReset(customer);
     await test.step(`the account is locked (${LOCK.failures} failures, ${LOCK.seconds / 60} more minutes)`, () =>
@@ -34,10 +35,10 @@ test.describe('a locked account over GraphQL', () => {
     await graphqlFlow.signInAs(customer, newPassword);
   });
 
-  test('signs in with no password, and its valid token no longer reads the account or changes its password', { tag: [
-    '@security',
-    '@negative',
-  ] }, async ({ customers, backdoor, graphql, graphqlAnswers, graphqlFlow }) => {
+  test('signs in with no password, and its valid token no longer reads the account or changes its password', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-locked-change-setup-token', 'gql-locked-token-right-password', 'gql-locked-customer-with-token', 'gql-locked-change-password-*'),
+  }, async ({ customers, backdoor, graphql, graphqlAnswers, graphqlFlow }) => {
     const customer = await customers.create();
     const token = await graphqlFlow.signIn(customer.email, customer.password);
     await test.step(`the account is locked (${LOCK.failures} failures, ${LOCK.seconds / 60} more minutes)`, () =>

@@ -2,9 +2,13 @@ import { advisories, noteAdvisory } from '../../fixtures/advisories.js';
 import { nobody } from '../../fixtures/customers.js';
 import { graphqlErrors } from '../../fixtures/magento-graphql/messages.js';
 import { expect, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 test.describe('requesting a reset over GraphQL (requestPasswordResetEmail)', () => {
-  test('an unknown email is refused, so GraphQL too tells which accounts exist', { tag: ['@security', '@negative'] }, async ({
+  test('an unknown email is refused, so GraphQL too tells which accounts exist', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-request-reset-unknown-email', 'x-graphql-request-reset-unknown'),
+  }, async ({
     graphql,
     graphqlAnswers,
     mailbox,
@@ -17,16 +21,29 @@ test.describe('requesting a reset over GraphQL (requestPasswordResetEmail)', () 
     noteAdvisory(advisories.graphqlAccountEnumeration);
   });
 
-  for (const { title, email, error } of [
-    { title: 'an empty email is refused before any lookup', email: '', error: graphqlErrors.emailRequired },
-    { title: 'a malformed email is refused before any lookup', email: 'not-an-email', error: graphqlErrors.emailFormat },
+  for (const { title, email, error, recorded } of [
+    {
+      title: 'an empty email is refused before any lookup',
+      email: '',
+      error: graphqlErrors.emailRequired,
+      recorded: ['gql-request-reset-empty-email', 'x-graphql-request-reset-empty'],
+    },
+    {
+      title: 'a malformed email is refused before any lookup',
+      email: 'not-an-email',
+      error: graphqlErrors.emailFormat,
+      recorded: ['gql-request-reset-malformed-email', 'x-graphql-request-reset-bad-format'],
+    },
   ]) {
-    test(title, { tag: ['@contract', '@negative'] }, async ({ graphql, graphqlAnswers }) => {
+    test(title, { tag: ['@contract', '@negative'], annotation: asserts(...recorded) }, async ({ graphql, graphqlAnswers }) => {
       expect(await graphql.requestPasswordResetEmail(email)).toEqualResult(graphqlAnswers.refused('requestPasswordResetEmail', error));
     });
   }
 
-  test('an upper-cased email mails the stored address a working link', { tag: ['@contract'] }, async ({
+  test('an upper-cased email mails the stored address a working link', {
+    tag: ['@contract'],
+    annotation: asserts('gql-request-reset-uppercased-email'),
+  }, async ({
     customers,
     graphql,
     graphqlAnswers,

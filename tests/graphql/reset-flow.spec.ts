@@ -1,8 +1,21 @@
 import { resetLinkKeys } from '../../fixtures/magento/reset-link-contract.js';
 import { graphqlErrors } from '../../fixtures/magento-graphql/messages.js';
 import { expect, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
-test('a customer resets a forgotten password over GraphQL through the mailed link', { tag: ['@smoke'] }, async ({
+test('a customer resets a forgotten password over GraphQL through the mailed link', {
+  tag: ['@smoke'],
+  annotation: asserts(
+    'gql-request-reset-existing-email',
+    'gql-reset-success',
+    'gql-token-right-password',
+    'gql-customer-with-token',
+    'x-graphql-request-reset-valid',
+    'x-graphql-reset-success',
+    'x-graphql-token-right-password',
+    'x-graphql-customer-with-token',
+  ),
+}, async ({
   customers,
   graphql,
   graphqlAnswers,

@@ -6,6 +6,7 @@ import { passwordOfLength, strongPassword } from '../../fixtures/passwords.js';
 import { hoursPastExpiry, type StoreProfile } from '../../fixtures/store-profile.js';
 import { ageResetToken } from '../../fixtures/token-age.js';
 import { expect, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 type Policy = StoreProfile['passwordPolicy'];
 
@@ -39,7 +40,10 @@ const weakPasswords: readonly {
 ];
 
 test.describe('setting a new password over GraphQL (resetPassword)', () => {
-  test('the email is checked first: empty, then malformed, even with a valid token', { tag: ['@contract', '@negative'] }, async ({
+  test('the email is checked first: empty, then malformed, even with a valid token', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('gql-reset-empty-email', 'gql-reset-malformed-email'),
+  }, async ({
     customers,
     graphql,
     graphqlAnswers,
@@ -59,7 +63,10 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     await graphqlFlow.setNewPassword(customer, token);
   });
 
-  test('an empty token, then an empty new password, is "must be specified"', { tag: ['@contract', '@negative'] }, async ({
+  test('an empty token, then an empty new password, is "must be specified"', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('gql-reset-empty-token', 'gql-reset-empty-new-password', 'x-graphql-reset-empty-token'),
+  }, async ({
     customers,
     graphqlAnswers,
     graphqlFlow,
@@ -73,13 +80,19 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     );
   });
 
-  test('an unknown email cannot have its password set', { tag: ['@contract', '@negative'] }, async ({ graphql, graphqlAnswers }) => {
+  test('an unknown email cannot have its password set', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('gql-reset-unknown-email'),
+  }, async ({ graphql, graphqlAnswers }) => {
     expect(await graphql.resetPassword({ email: nobody(), resetPasswordToken: FOREIGN_TOKEN, newPassword: 'Strong-Pass-456' })).toEqualResult(
       graphqlAnswers.refused('resetPassword', graphqlErrors.cannotSetPassword),
     );
   });
 
-  test('a wrong token is mismatched, checked before the password', { tag: ['@security', '@negative'] }, async ({
+  test('a wrong token is mismatched, checked before the password', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-reset-mismatched-token', 'x-graphql-reset-mismatched-token'),
+  }, async ({
     customers,
     graphqlAnswers,
     graphqlFlow,
@@ -105,7 +118,10 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     await graphqlFlow.setNewPassword(owner, token);
   });
 
-  test('a token is single-use: reusing it after a reset is mismatched', { tag: ['@security', '@negative'] }, async ({
+  test('a token is single-use: reusing it after a reset is mismatched', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-reset-reuse-token'),
+  }, async ({
     customers,
     graphqlAnswers,
     graphqlFlow,
@@ -118,7 +134,10 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     );
   });
 
-  test('a token older than the expiry period is expired', { tag: ['@security', '@negative'] }, async ({
+  test('a token older than the expiry period is expired', {
+    tag: ['@security', '@negative'],
+    annotation: asserts('gql-request-reset-for-expiry', 'gql-reset-expired-token'),
+  }, async ({
     customers,
     graphqlAnswers,
     graphqlFlow,
@@ -133,7 +152,7 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     );
   });
 
-  test('the email may be upper-cased', { tag: ['@contract'] }, async ({ customers, graphql, graphqlAnswers, graphqlFlow }) => {
+  test('the email may be upper-cased', { tag: ['@contract'], annotation: asserts('gql-reset-uppercased-email') }, async ({ customers, graphql, graphqlAnswers, graphqlFlow }) => {
     const customer = await customers.create();
     const { token } = await graphqlFlow.requestReset(customer);
     const newPassword = graphqlFlow.newPassword();
@@ -143,7 +162,10 @@ test.describe('setting a new password over GraphQL (resetPassword)', () => {
     await graphqlFlow.signInAs(customer, newPassword);
   });
 
-  test('weak new passwords are refused with the policy message, and the token still works', { tag: ['@contract', '@negative'] }, async ({
+  test('weak new passwords are refused with the policy message, and the token still works', {
+    tag: ['@contract', '@negative'],
+    annotation: asserts('gql-reset-password-*', 'x-graphql-reset-short-password'),
+  }, async ({
     customers,
     graphqlAnswers,
     graphqlFlow,

@@ -3,6 +3,7 @@ import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { accepted, refused } from '../../fixtures/magento/result.js';
 import { BY_EMAIL, BY_IP_AND_EMAIL, limitResetRequests, STOCK_LIMITS } from '../../fixtures/reset-request-limits.js';
 import { expect, skipUnlessVersion, test } from '../../fixtures/test.js';
+import { asserts } from '../../fixtures/transcript-cases.js';
 
 // requestPasswordResetEmail does not go through Magento_Security's request limiter in 2.4.7 and 2.4.8
 // (2.4.9 adds it): it is never refused and records no request event.
@@ -10,7 +11,14 @@ test.describe('reset-request throttling over GraphQL', () => {
   test.describe('2.4.8', () => {
     skipUnlessVersion('2.4.8', 'the 2.4.8 case: REST is limited by email, GraphQL is not');
 
-    test('limited by email: GraphQL requests are never refused and do not count against REST', { tag: ['@security'] }, async ({
+    test('limited by email: GraphQL requests are never refused and do not count against REST', {
+      tag: ['@security'],
+      annotation: asserts(
+        '2.4.8-config/cfg-protect-email-graphql-*',
+        '2.4.8-config/cfg-protect-email-rest-initiate-after-graphql',
+        '2.4.8-config/cfg-protect-email-rest-initiate-2-same-email',
+      ),
+    }, async ({
       backdoor,
       storeConfig,
       customers,
