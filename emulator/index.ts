@@ -1,15 +1,16 @@
-// startEmulator: a Magento 2.4.7 / 2.4.8 REST slice on node:http (docs/ARCHITECTURE.md).
+// startEmulator: a Magento 2.4.6 … 2.4.9 REST slice on node:http (docs/ARCHITECTURE.md).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './model/accounts.js';
 import { handleControl } from './control/control-surface.js';
-import type { EmulatorState, MagentoVersion } from './model/emulator-state.js';
+import type { EmulatorState } from './model/emulator-state.js';
 import { FaultSwitches } from './model/faults.js';
 import { JwtIssuer } from './model/jwt.js';
 import { LoginThrottle } from './model/login-throttle.js';
 import type { OutgoingMail } from './mail/index.js';
 import { MailDispatch } from './mail/mail-dispatch.js';
 import type { MailOptions } from './mail/mail-dispatch.js';
+import { release } from './model/release.js';
 import { ResetRequestLimiter } from './model/request-throttle.js';
 import { handleRest } from './rest/rest-pipeline.js';
 import { StoreConfig } from './model/store-config.js';
@@ -17,7 +18,8 @@ import { StoreConfig } from './model/store-config.js';
 export type SentMail = OutgoingMail;
 
 export interface EmulatorOptions {
-  version: MagentoVersion;
+  /** The release to answer as: `2.4.8`, `2.4.7-p6`, … (model/release.ts). */
+  version: string;
   host?: string;
   port?: number;
   /** Store base URL used in mail links; default `http://host:port/`. */
@@ -39,6 +41,7 @@ const CONTROL_PREFIX = '/__emulator';
 const DEFAULT_SMTP_PORT = 25;
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const emulated = release(options.version);
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -51,9 +54,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const config = new StoreConfig(options.mail.kind === 'smtp' ? options.mail.port : DEFAULT_SMTP_PORT);
   const faults = new FaultSwitches(options.faults);
-  const mail = new MailDispatch({ ...options.mail, version: options.version, storeBaseUrl }, config, faults);
+  const mail = new MailDispatch({ ...options.mail, release: emulated, storeBaseUrl }, config, faults);
   const state: EmulatorState = {
-    version: options.version,
+    release: emulated,
     config,
     faults,
     accounts: new Accounts(),

@@ -45,7 +45,7 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
   {
     method: 'GET',
     path: /^\/info$/,
-    action: (state) => ({ emulator: 'magento-emulator', version: state.version, faults: state.faults.list() }),
+    action: (state) => ({ emulator: 'magento-emulator', version: state.release.name, faults: state.faults.list() }),
   },
   {
     method: 'POST',

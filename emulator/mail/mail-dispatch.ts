@@ -1,7 +1,7 @@
 // Sends Magento's customer mails through the mail module, the way the emulated version would:
 // over SMTP at `system/smtp/port` (a closed port makes sending fail), or into memory.
 import type { CustomerRecord } from '../model/accounts.js';
-import type { MagentoVersion } from '../model/emulator-state.js';
+import type { Release } from '../model/release.js';
 import type { FaultSwitches } from '../model/faults.js';
 import { captureMailer, renderMail, smtpMailer } from './index.js';
 import type { Mailer, MailTemplate, OutgoingMail } from './index.js';
@@ -14,7 +14,7 @@ export class MailDispatch {
   readonly #capture = captureMailer();
 
   constructor(
-    private readonly options: MailOptions & { version: MagentoVersion; storeBaseUrl: string },
+    private readonly options: MailOptions & { release: Release; storeBaseUrl: string },
     private readonly config: StoreConfig,
     private readonly faults: FaultSwitches,
   ) {}
@@ -36,7 +36,7 @@ export class MailDispatch {
     const isReset = template !== 'account_new';
     if (isReset && this.faults.isActive('mail-not-sent')) return true;
     const mail = renderMail(template, {
-      version: this.options.version,
+      release: this.options.release,
       customer: { id: customer.id, email: customer.email, firstname: customer.firstname, lastname: customer.lastname },
       token,
       storeBaseUrl: this.options.storeBaseUrl,

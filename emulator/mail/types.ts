@@ -9,8 +9,6 @@ export interface MailCustomer {
 /** `email_reset` / `email_reminder` are the two initiatePasswordReset templates; `account_new` is the welcome mail. */
 export type MailTemplate = 'email_reset' | 'email_reminder' | 'account_new';
 
-export type MagentoVersion = '2.4.7' | '2.4.8';
-
 /** One rendered mail: `to` is the bare address, `raw` the MIME message as sent (CRLF, not dot-stuffed), `html` its body. */
 export interface OutgoingMail {
   to: string;

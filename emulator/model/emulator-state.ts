@@ -6,12 +6,11 @@ import type { LoginThrottle } from './login-throttle.js';
 import type { MailDispatch } from '../mail/mail-dispatch.js';
 import type { ResetRequestLimiter } from './request-throttle.js';
 import type { InputValue } from '../services/service-input.js';
+import type { Release } from './release.js';
 import type { StoreConfig } from './store-config.js';
 
-export type MagentoVersion = '2.4.7' | '2.4.8';
-
 export interface EmulatorState {
-  readonly version: MagentoVersion;
+  readonly release: Release;
   readonly config: StoreConfig;
   readonly faults: FaultSwitches;
   readonly accounts: Accounts;

@@ -9,6 +9,7 @@ import { USER_TYPE } from '../model/jwt.js';
 import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from '../model/magento-errors.js';
 import { decodeJsonBody, readBody } from './request-body.js';
 import { writeHtmlErrorPage, writeRestAnswer } from './rest-response.js';
+import { dropsRespelledKeys } from '../model/release.js';
 import { matchRoute } from './routes.js';
 import type { Route } from './routes.js';
 import { dropRespelledKeys, resolveServiceInput } from '../services/service-input.js';
@@ -61,7 +62,7 @@ export async function handleRest(
     sessionStarted = route.acl !== 'anonymous';
     assertAllowed(route, caller);
     const body = decodeJsonBody(rawBody);
-    const deduplicated = req.method === 'PUT' && state.version === '2.4.8' ? dropRespelledKeys(body) : body;
+    const deduplicated = dropsRespelledKeys(state.release, req.method ?? '') ? dropRespelledKeys(body) : body;
     const input = resolveServiceInput(route.params, { ...deduplicated, ...pathParams });
     sessionStarted = true;
     const clientIp = req.socket.remoteAddress ?? '127.0.0.1';

@@ -7,6 +7,7 @@ import type { ServiceCall } from '../model/emulator-state.js';
 import { unlock } from '../model/lockout.js';
 import { badRequest, notFound, requiredFields } from '../model/magento-errors.js';
 import { assertDifferentFromEmail, assertPasswordStrength } from '../model/password-policy.js';
+import { restResetRequestsThrottled } from '../model/release.js';
 import { assertResetTokenValid, clearResetToken, rotateResetToken } from '../model/reset-tokens.js';
 
 const TEMPLATES = ['email_reminder', 'email_reset'] as const;
@@ -38,7 +39,7 @@ export async function initiatePasswordReset(call: ServiceCall): Promise<boolean>
   const email = call.input.email as string;
   const template = call.input.template as string;
   // 2.4.8's Security plugin runs before the method body, so before the customer lookup.
-  if (state.version === '2.4.8') state.resetRequests.check(email, call.clientIp, now);
+  if (restResetRequestsThrottled(state.release)) state.resetRequests.check(email, call.clientIp, now);
   const websiteId = (call.input.websiteId as number | null) ?? call.scope.websiteId;
   if (state.faults.isActive('unknown-email-returns-true') && !state.accounts.findByEmail(email, Number(websiteId))) {
     return true;

@@ -6,6 +6,7 @@ import { isLocked, recordAuthenticationFailure, unlock } from '../model/lockout.
 import type { JwtUserType } from '../model/jwt.js';
 import { SIGN_IN_FAILED } from '../model/login-throttle.js';
 import { type MagentoError, requiredFields, unauthorized } from '../model/magento-errors.js';
+import { tokenNamesUnconfirmedAccount, tokenSuccessClearsFailures } from '../model/release.js';
 
 const ADMIN_USER_ID = 1;
 
@@ -32,13 +33,15 @@ export function createCustomerAccessToken(call: ServiceCall): string {
   if (customer.confirmation !== null && state.config.get('customer/create_account/confirm') === '1') {
     // 2.4.8 lets EmailNotConfirmedException through; 2.4.7 masks it like any other failure.
     const notConfirmed = unauthorized("This account isn't confirmed. Verify and try again.");
-    throw failure(call, username, 'customer', state.version === '2.4.8' ? notConfirmed : undefined);
+    throw failure(call, username, 'customer', tokenNamesUnconfirmedAccount(state.release) ? notConfirmed : undefined);
   }
   if (!passwordMatches(customer, password, state.faults)) {
     recordAuthenticationFailure(customer, state.config, now);
     throw failure(call, username, 'customer');
   }
-  unlock(customer, now); // the customer_login observer
+  // The customer_unlock observer runs on webapi_rest logins from 2.4.8 only (I/etc/webapi_rest/events.xml);
+  // 2.4.7 leaves failures_num as it was (recorded db_after of x-throttle-expired-lock-right-password: 6 vs 0).
+  if (tokenSuccessClearsFailures(state.release)) unlock(customer, now);
   state.loginThrottle.reset(username, 'customer');
   return state.jwt.issue('customer', customer.id, now, state.config.int('webapi/jwtauth/customer_expiration'));
 }
