@@ -4,7 +4,8 @@ import type { ConfigChanges } from '../../fixtures/config-changes.js';
 import { nobody } from '../../fixtures/customers.js';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { refused } from '../../fixtures/magento/result.js';
-import { expect, skipUnlessVersion, test } from '../../fixtures/test.js';
+import { restResetRequestsThrottled } from '../../fixtures/release.js';
+import { expect, skipUnlessRelease, test } from '../../fixtures/test.js';
 
 /** Magento_Security's reset-request limits (store config, customer/password/…). */
 const PROTECTION_TYPE = 'customer/password/password_reset_protection_type';
@@ -34,7 +35,7 @@ async function limitResetRequests(backdoor: Backdoor, storeConfig: ConfigChanges
 
 test.describe('reset-request throttling over REST', () => {
   test.describe('2.4.8 limits REST requests', () => {
-    skipUnlessVersion('2.4.8', 'REST reset requests are throttled only from 2.4.8');
+    skipUnlessRelease(restResetRequestsThrottled, 'REST reset requests are throttled only from 2.4.8');
 
     test('by IP and email: a second request within 10 minutes is refused, whatever the email', { tag: ['@security'] }, async ({
       backdoor,
@@ -97,7 +98,7 @@ test.describe('reset-request throttling over REST', () => {
   });
 
   test.describe('2.4.7 does not', () => {
-    skipUnlessVersion('2.4.7', '2.4.8 throttles REST reset requests (see above)');
+    skipUnlessRelease((release) => !restResetRequestsThrottled(release), '2.4.8 on throttles REST reset requests (see above)');
 
     test('under the stock limits three requests in a row each mail a link', { tag: ['@security'] }, async ({
       backdoor,
