@@ -13,9 +13,14 @@ import type { MailOptions } from './mail/mail-dispatch.js';
 import { release } from './model/release.js';
 import { ResetRequestLimiter } from './model/request-throttle.js';
 import { handleRest } from './rest/rest-pipeline.js';
+import { applyHardening, type Hardening } from './model/hardening.js';
+import { Integrations } from './model/integrations.js';
+import { TwoFactorAuth } from './model/two-factor.js';
 import { StoreConfig } from './model/store-config.js';
 
 export type SentMail = OutgoingMail;
+export type { Hardening } from './model/hardening.js';
+export { hardeningFromEnv } from './hardening-env.js';
 
 export interface EmulatorOptions {
   /** The release to answer as: `2.4.8`, `2.4.7-p6`, … (model/release.ts). */
@@ -28,6 +33,8 @@ export interface EmulatorOptions {
   faults?: readonly string[];
   adminUsername?: string;
   adminPassword?: string;
+  /** 2FA, reCAPTCHA and an integration token set up at start (model/hardening.ts). */
+  hardening?: Hardening;
 }
 
 export interface RunningEmulator {
@@ -65,7 +72,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     jwt: new JwtIssuer(),
     mail,
     admin: { username: options.adminUsername ?? 'exampleuser', password: options.adminPassword ?? 'examplepassword123' },
+    twoFactor: new TwoFactorAuth(config),
+    integrations: new Integrations(config),
   };
+  applyHardening(state, options.hardening ?? {});
 
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

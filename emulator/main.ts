@@ -1,5 +1,5 @@
 // CLI: `npx tsx emulator/main.ts`, configured by the environment (docs/ARCHITECTURE.md).
-import { startEmulator } from './index.js';
+import { hardeningFromEnv, startEmulator } from './index.js';
 import { parseRelease } from './model/release.js';
 
 const version = process.env.MAGENTO_VERSION ?? '2.4.8';
@@ -20,6 +20,7 @@ const emulator = await startEmulator({
   faults: (process.env.EMULATOR_FAULTS ?? '').split(',').map((name) => name.trim()).filter(Boolean),
   adminUsername: process.env.MAGENTO_ADMIN_USERNAME || undefined,
   adminPassword: process.env.MAGENTO_ADMIN_PASSWORD || undefined,
+  hardening: hardeningFromEnv(process.env),
 });
 console.log(`emulator: Magento ${version} listening on ${emulator.url}`);
 

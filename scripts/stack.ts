@@ -1,7 +1,7 @@
 // `npm run stack`: Mailpit + the Magento emulator in the foreground; Ctrl-C stops both.
 // With --embedded (used by the suite's global setup) it takes free ports, prints one JSON line when ready,
 // and exits when its parent closes stdin, so nothing outlives the test run.
-import { startEmulator } from '../emulator/index.js';
+import { hardeningFromEnv, startEmulator } from '../emulator/index.js';
 import { parseRelease } from '../emulator/model/release.js';
 import { startMailpit } from './mailpit.js';
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       faults: (process.env.EMULATOR_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
       adminUsername: process.env.MAGENTO_ADMIN_USERNAME || 'exampleuser',
       adminPassword: process.env.MAGENTO_ADMIN_PASSWORD || 'examplepassword123',
+      hardening: hardeningFromEnv(process.env),
     });
   } catch (error) {
     await mailpit.stop();

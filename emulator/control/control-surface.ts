@@ -5,6 +5,8 @@ import type { EmulatorState } from '../model/emulator-state.js';
 import type { JwtUserType } from '../model/jwt.js';
 import { readBody } from '../rest/request-body.js';
 import { isConfigPath } from '../model/store-config.js';
+import { base32Decode } from '../model/totp.js';
+import { ADMIN_USER_ID } from '../model/admin-user.js';
 
 class ControlError extends Error {
   constructor(
@@ -105,6 +107,64 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
     },
   },
   { method: 'GET', path: /^\/config$/, action: (state) => state.config.snapshot() },
+  {
+    // the batch a real store writes in one statement: every path checked first, then all applied
+    method: 'PATCH',
+    path: /^\/config$/,
+    action: (state, body) => {
+      const values = Object.entries(body).map(([path, value]) => {
+        if (!isConfigPath(path)) throw new ControlError(400, `unknown config path ${path}`);
+        if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
+          throw new ControlError(400, `"${path}" must be a string, a number or null`);
+        }
+        return [path, value === null ? null : String(value)] as const;
+      });
+      for (const [path, value] of values) state.config.set(path, value);
+      return Object.fromEntries(values.map(([path]) => [path, state.config.get(path)]));
+    },
+  },
+  // hardened stores: bin/magento module:enable|disable, security:tfa:google:set-secret, security:tfa:reset
+  {
+    method: 'PUT',
+    path: /^\/modules\/Magento_TwoFactorAuth$/,
+    action: (state, body) => {
+      if (typeof body.enabled !== 'boolean') throw new ControlError(400, '"enabled" must be true or false');
+      state.twoFactor.enabled = body.enabled;
+      return { Magento_TwoFactorAuth: state.twoFactor.enabled };
+    },
+  },
+  {
+    method: 'PUT',
+    path: /^\/admin\/tfa\/google$/,
+    action: (state, body) => {
+      const { secret } = body;
+      if (typeof secret !== 'string' || (base32Decode(secret)?.length ?? 0) === 0) throw new ControlError(400, '"secret" must be a base32 secret');
+      state.twoFactor.setGoogleSecret(ADMIN_USER_ID, secret);
+      return { google: 'active' };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: /^\/admin\/tfa\/google$/,
+    action: (state) => {
+      state.twoFactor.resetGoogle(ADMIN_USER_ID);
+      return { google: 'reset' };
+    },
+  },
+  // the lab's make-integration.php: an active integration with an access token
+  {
+    method: 'POST',
+    path: /^\/integrations$/,
+    action: (state, body) => {
+      const { name, token, resources } = body;
+      if (typeof name !== 'string' || typeof token !== 'string' || token === '') throw new ControlError(400, '"name" and "token" must be strings');
+      if (!Array.isArray(resources) || !resources.every((r) => typeof r === 'string')) {
+        throw new ControlError(400, '"resources" must be a list of ACL resources');
+      }
+      const integration = state.integrations.add(name, token, resources);
+      return { id: integration.id, resources: [...integration.resources] };
+    },
+  },
   {
     method: 'PUT',
     path: /^\/faults$/,

@@ -5,6 +5,8 @@ import type { Release } from '../model/release.js';
 import type { FaultSwitches } from '../model/faults.js';
 import { captureMailer, renderMail, smtpMailer } from './index.js';
 import type { Mailer, MailTemplate, OutgoingMail } from './index.js';
+import { renderTfaConfigurationMail } from './tfa-mail.js';
+import type { Mailbox } from './types.js';
 import { distortMail } from './mail-faults.js';
 import type { StoreConfig } from '../model/store-config.js';
 
@@ -29,6 +31,12 @@ export class MailDispatch {
     const port = this.config.int('system/smtp/port');
     if (this.options.kind === 'smtp') return smtpMailer(this.options.host, port);
     return this.config.isOverridden('system/smtp/port') ? smtpMailer('127.0.0.1', port) : this.#capture;
+  }
+
+  /** The admin's 2FA configuration mail; a failure to send is logged and ignored, as Magento does. */
+  async sendTfaConfiguration(admin: Mailbox, tfat: string, now: Date): Promise<void> {
+    const mail = renderTfaConfigurationMail({ release: this.options.release, admin, tfat, storeBaseUrl: this.options.storeBaseUrl, now });
+    await this.#mailer().send(mail).catch(() => undefined);
   }
 
   /** false when sending failed: Magento logs the MailException and carries on. */

@@ -1,6 +1,7 @@
 // Everything one emulated store holds: its "database", configuration and collaborators.
 import type { Accounts } from './accounts.js';
 import type { FaultSwitches } from './faults.js';
+import type { Integration, Integrations } from './integrations.js';
 import type { JwtIssuer } from './jwt.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { MailDispatch } from '../mail/mail-dispatch.js';
@@ -8,6 +9,7 @@ import type { ResetRequestLimiter } from './request-throttle.js';
 import type { InputValue } from '../services/service-input.js';
 import type { Release } from './release.js';
 import type { StoreConfig } from './store-config.js';
+import type { TwoFactorAuth } from './two-factor.js';
 
 export interface EmulatorState {
   readonly release: Release;
@@ -19,10 +21,16 @@ export interface EmulatorState {
   readonly jwt: JwtIssuer;
   readonly mail: MailDispatch;
   readonly admin: { readonly username: string; readonly password: string };
+  readonly twoFactor: TwoFactorAuth;
+  readonly integrations: Integrations;
 }
 
 /** Who is calling, from the Bearer token; a bad, expired or revoked token is a guest. */
-export type Caller = { kind: 'guest' } | { kind: 'customer'; customerId: number } | { kind: 'admin'; userId: number };
+export type Caller =
+  | { kind: 'guest' }
+  | { kind: 'customer'; customerId: number }
+  | { kind: 'admin'; userId: number }
+  | { kind: 'integration'; integration: Integration };
 
 /** The store of the URL (`/rest/<store>/V1/…`): its website id as Magento fetches it, a string. */
 export interface StoreScope {

@@ -1,5 +1,5 @@
 // One REST request through Magento's stages, in its order: renderer (Accept), store and route,
-// ACL (401), body decoding and input conversion (400), then the service.
+// ACL (401), reCAPTCHA (400), body decoding and input conversion (400), then the service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chooseRenderer } from './content-negotiation.js';
 import type { Caller, EmulatorState, StoreScope } from '../model/emulator-state.js';
@@ -10,9 +10,11 @@ import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from '..
 import { decodeJsonBody, readBody } from './request-body.js';
 import { writeHtmlErrorPage, writeRestAnswer } from './rest-response.js';
 import { dropsRespelledKeys } from '../model/release.js';
-import { matchRoute } from './routes.js';
+import { isTwoFactorRoute, matchRoute } from './routes.js';
 import type { Route } from './routes.js';
 import { dropRespelledKeys, resolveServiceInput } from '../services/service-input.js';
+import type { JsonObject } from '../services/service-input.js';
+import { recaptchaRefusal } from '../model/recaptcha.js';
 
 // The stores of a default install: `default` on website 1; `all` is the admin store, website 0.
 const STORES: Readonly<Record<string, StoreScope>> = {
@@ -33,12 +35,33 @@ function callerOf(req: IncomingMessage, state: EmulatorState, now: Date): Caller
   const claims = bearer === undefined ? undefined : state.jwt.read(bearer, now);
   if (claims?.utypid === USER_TYPE.customer && state.accounts.get(claims.uid)) return { kind: 'customer', customerId: claims.uid };
   if (claims?.utypid === USER_TYPE.admin) return { kind: 'admin', userId: claims.uid };
+  const integration = bearer === undefined ? undefined : state.integrations.bearer(bearer);
+  if (integration !== undefined) return { kind: 'integration', integration };
   return { kind: 'guest' };
 }
 
 function assertAllowed(route: Route, caller: Caller): void {
   if (route.acl === 'anonymous') return;
-  if (route.acl === 'self' ? caller.kind !== 'customer' : caller.kind !== 'admin') throw notAuthorizedFor(route.acl);
+  if (route.acl === 'self') {
+    if (caller.kind !== 'customer') throw notAuthorizedFor(route.acl);
+    return;
+  }
+  const granted = caller.kind === 'admin' || (caller.kind === 'integration' && caller.integration.resources.has(route.acl));
+  if (!granted) throw notAuthorizedFor(route.acl);
+}
+
+/** ReCaptchaWebapiRest's plugin on the request validator: after the ACL, before the body is read. */
+function assertRecaptcha(route: Route, caller: Caller, req: IncomingMessage, state: EmulatorState): void {
+  if (route.recaptcha === undefined) return;
+  const header = req.headers['x-recaptcha'];
+  const response = Array.isArray(header) ? header[0] : header;
+  const refusal = recaptchaRefusal(state.config, route.recaptcha, { isIntegration: caller.kind === 'integration', response });
+  if (refusal !== undefined) throw refusal;
+}
+
+/** Request::getRequestData: POST and PUT take the body, other methods the query string. */
+function requestData(method: string, rawBody: string, url: URL): JsonObject {
+  return method === 'POST' || method === 'PUT' ? decodeJsonBody(rawBody) : Object.fromEntries(url.searchParams);
 }
 
 export async function handleRest(
@@ -53,15 +76,16 @@ export async function handleRest(
   let sessionStarted = false;
   try {
     const rawBody = await readBody(req);
-    const { pathname } = new URL(req.url ?? '/', 'http://emulator');
-    const target = splitRestPath(pathname);
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const target = splitRestPath(url.pathname);
     const match = target && matchRoute(req.method ?? 'GET', target.servicePath);
-    if (!target || !match) throw routeNotFound();
+    if (!target || !match || (isTwoFactorRoute(match.route) && !state.twoFactor.enabled)) throw routeNotFound();
     const { route, pathParams } = match;
     const caller = callerOf(req, state, now);
     sessionStarted = route.acl !== 'anonymous';
     assertAllowed(route, caller);
-    const body = decodeJsonBody(rawBody);
+    assertRecaptcha(route, caller, req, state);
+    const body = requestData(req.method ?? 'GET', rawBody, url);
     const deduplicated = dropsRespelledKeys(state.release, req.method ?? '') ? dropRespelledKeys(body) : body;
     const input = resolveServiceInput(route.params, { ...deduplicated, ...pathParams });
     sessionStarted = true;

@@ -1,5 +1,6 @@
 // POST /V1/integration/customer/token and /admin/token (I/Model/CustomerTokenService.php,
 // AdminTokenService.php, C/Model/AccountManagement/Authenticate.php): checks in Magento's order.
+import { ADMIN_MAILBOX, ADMIN_USER_ID } from '../model/admin-user.js';
 import { passwordMatches } from '../model/credentials.js';
 import type { ServiceCall } from '../model/emulator-state.js';
 import { isLocked, recordAuthenticationFailure, unlock } from '../model/lockout.js';
@@ -8,7 +9,6 @@ import { SIGN_IN_FAILED } from '../model/login-throttle.js';
 import { type MagentoError, requiredFields, unauthorized } from '../model/magento-errors.js';
 import { tokenNamesUnconfirmedAccount, tokenSuccessClearsFailures } from '../model/release.js';
 
-const ADMIN_USER_ID = 1;
 
 function credentials(call: ServiceCall): { username: string; password: string } {
   const username = call.input.username as string;
@@ -46,7 +46,8 @@ export function createCustomerAccessToken(call: ServiceCall): string {
   return state.jwt.issue('customer', customer.id, now, state.config.int('webapi/jwtauth/customer_expiration'));
 }
 
-export function createAdminAccessToken(call: ServiceCall): string {
+/** The admin user's id after its credentials pass (throttle first, then name and password). */
+export function authenticateAdmin(call: ServiceCall): number {
   const { state, now } = call;
   const { username, password } = credentials(call);
   state.loginThrottle.assertNotThrottled(username, 'admin', now);
@@ -54,5 +55,19 @@ export function createAdminAccessToken(call: ServiceCall): string {
   const valid = username.toLowerCase() === state.admin.username.toLowerCase() && password === state.admin.password;
   if (!valid) throw failure(call, username, 'admin');
   state.loginThrottle.reset(username, 'admin');
-  return state.jwt.issue('admin', ADMIN_USER_ID, now, state.config.int('webapi/jwtauth/admin_expiration'));
+  return ADMIN_USER_ID;
+}
+
+export function issueAdminToken(call: ServiceCall, userId: number): string {
+  return call.state.jwt.issue('admin', userId, call.now, call.state.config.int('webapi/jwtauth/admin_expiration'));
+}
+
+/** With Magento_TwoFactorAuth enabled the route never issues a token: its refusal comes after the password check. */
+export async function createAdminAccessToken(call: ServiceCall): Promise<string> {
+  const userId = authenticateAdmin(call);
+  const { twoFactor, mail } = call.state;
+  if (!twoFactor.enabled) return issueAdminToken(call, userId);
+  const refusal = twoFactor.adminTokenRefusal(userId, call.now);
+  if (refusal.mailTfat !== undefined) await mail.sendTfaConfiguration(ADMIN_MAILBOX, refusal.mailTfat, call.now);
+  throw refusal.error;
 }
