@@ -8,6 +8,12 @@ export type ControlSurface = {
   /** `null` restores the stack default. */
   setConfig(path: string, value: string | null): Promise<void>;
   config(): Promise<Record<string, string>>;
+  setPassword(customerId: number, password: string): Promise<void>;
+  /** bin/magento module:enable / module:disable Magento_TwoFactorAuth. */
+  setTwoFactorModule(enabled: boolean): Promise<void>;
+  /** security:tfa:google:set-secret for the admin (`null`: security:tfa:reset … google). */
+  setAdminGoogleSecret(secret: string | null): Promise<void>;
+  addIntegration(name: string, token: string, resources: readonly string[]): Promise<void>;
 };
 
 export function controlSurface(baseUrl: string): ControlSurface {
@@ -29,5 +35,10 @@ export function controlSurface(baseUrl: string): ControlSurface {
     clearPasswordResetRequests: async () => void (await call('DELETE', '/password-reset-requests')),
     setConfig: async (path, value) => void (await call('PUT', '/config', { path, value })),
     config: async () => (await call('GET', '/config')) as Record<string, string>,
+    setPassword: async (id, password) => void (await call('POST', `/customers/${id}/password`, { password })),
+    setTwoFactorModule: async (enabled) => void (await call('PUT', '/modules/Magento_TwoFactorAuth', { enabled })),
+    setAdminGoogleSecret: async (secret) =>
+      void (await (secret === null ? call('DELETE', '/admin/tfa/google') : call('PUT', '/admin/tfa/google', { secret }))),
+    addIntegration: async (name, token, resources) => void (await call('POST', '/integrations', { name, token, resources })),
   };
 }

@@ -6,6 +6,12 @@ export const EXCLUDED: ReadonlyMap<string, string> = new Map([
   ['cfg-protect-email-graphql-*', 'GraphQL is not part of the emulated REST slice yet (a later issue)'],
   ['2.4.7-p6-graphql/*', 'GraphQL front: merged separately'],
   ['2.4.8-p1-graphql/*', 'GraphQL front: merged separately'],
+  // hardened store (HARDENED.md): what needs a front this branch does not have
+  ['2.4.8-hardened/rc-fp-gql-*', 'GraphQL front: merged separately'],
+  ['2.4.8-hardened/rc-login-gql-*', 'GraphQL front: merged separately'],
+  ['2.4.8-hardened/rc-create-gql-*', 'GraphQL front: merged separately'],
+  ['2.4.8-hardened/sf-*', 'storefront front: merged separately (pages, form posts with session cookies and flash messages)'],
+  ['2.4.8-hardened/int-bearer-on-products-not-granted', 'the catalog (GET /V1/products) is outside the emulated slice'],
 ]);
 
 /** The key of EXCLUDED that excludes a case, or undefined when the case is replayed. */

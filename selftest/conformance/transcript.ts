@@ -11,6 +11,8 @@ export const FOLDERS = [
   { folder: '2.4.7', version: '2.4.7' },
   { folder: '2.4.8', version: '2.4.8' },
   { folder: '2.4.8-config', version: '2.4.8' },
+  // A hardened store: 2FA, integration tokens, reCAPTCHA (HARDENED.md).
+  { folder: '2.4.8-hardened', version: '2.4.8' },
   // Patch releases (PATCHES.md): the GA cases replayed on each, against an emulator of that patch.
   { folder: '2.4.7-p6', version: '2.4.7-p6' },
   { folder: '2.4.7-p6-graphql', version: '2.4.7-p6' },
