@@ -4,9 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from '../model/emulator-state.js';
 import type { JwtUserType } from '../model/jwt.js';
 import { readBody } from '../rest/request-body.js';
-import { isConfigPath } from '../model/store-config.js';
+import { isConfigPath, type ConfigPath } from '../model/store-config.js';
 import { base32Decode } from '../model/totp.js';
 import { ADMIN_USER_ID } from '../model/admin-user.js';
+import { setPassword } from '../model/credentials.js';
 
 class ControlError extends Error {
   constructor(
@@ -39,6 +40,15 @@ function customerOf(state: EmulatorState, id: string) {
   const customer = state.accounts.get(Number(id));
   if (customer === undefined) throw new ControlError(404, `no customer with id ${id}`);
   return customer;
+}
+
+/** A config path the emulator models and its value (`null` = the stack default), or the 400. */
+function configEntry(path: unknown, value: unknown): readonly [ConfigPath, string | null] {
+  if (typeof path !== 'string' || !isConfigPath(path)) throw new ControlError(400, `unknown config path ${String(path)}`);
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
+    throw new ControlError(400, `the value of ${path} must be a string, a number or null`);
+  }
+  return [path, value === null ? null : String(value)];
 }
 
 type Action = (state: EmulatorState, body: Body, params: readonly string[]) => unknown;
@@ -74,6 +84,16 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
   },
   {
     method: 'POST',
+    path: /^\/customers\/(\d+)\/password$/,
+    action: (state, body, [id = '']) => {
+      const customer = customerOf(state, id);
+      if (typeof body.password !== 'string' || body.password === '') throw new ControlError(400, '"password" must be a non-empty string');
+      setPassword(customer, body.password, new Date());
+      return { id: customer.id };
+    },
+  },
+  {
+    method: 'POST',
     path: /^\/token-throttle\/expire$/,
     action: (state, body) => {
       const { username, userType } = body;
@@ -97,12 +117,8 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
     method: 'PUT',
     path: /^\/config$/,
     action: (state, body) => {
-      const { path, value } = body;
-      if (typeof path !== 'string' || !isConfigPath(path)) throw new ControlError(400, `unknown config path ${String(path)}`);
-      if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
-        throw new ControlError(400, '"value" must be a string, a number or null');
-      }
-      state.config.set(path, value === null ? null : String(value));
+      const [path, value] = configEntry(body.path, body.value);
+      state.config.set(path, value);
       return { [path]: state.config.get(path) };
     },
   },
@@ -112,13 +128,7 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
     method: 'PATCH',
     path: /^\/config$/,
     action: (state, body) => {
-      const values = Object.entries(body).map(([path, value]) => {
-        if (!isConfigPath(path)) throw new ControlError(400, `unknown config path ${path}`);
-        if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
-          throw new ControlError(400, `"${path}" must be a string, a number or null`);
-        }
-        return [path, value === null ? null : String(value)] as const;
-      });
+      const values = Object.entries(body).map(([path, value]) => configEntry(path, value));
       for (const [path, value] of values) state.config.set(path, value);
       return Object.fromEntries(values.map(([path]) => [path, state.config.get(path)]));
     },
