@@ -27,9 +27,11 @@ const STOCK_LIMITS = { maxPerHour: '5', minMinutesBetween: '10' } as const;
 async function limitResetRequests(backdoor: Backdoor, storeConfig: ConfigChanges, limits: Limits): Promise<void> {
   await test.step(`reset requests are limited (type ${limits.protection}, ${limits.maxPerHour}/h, ${limits.minMinutesBetween} min apart), from an empty log`, async () => {
     await backdoor.clearPasswordResetRequests();
-    await storeConfig.set(PROTECTION_TYPE, limits.protection);
-    await storeConfig.set(MAX_REQUESTS_PER_HOUR, limits.maxPerHour);
-    await storeConfig.set(MIN_MINUTES_BETWEEN, limits.minMinutesBetween);
+    await storeConfig.set({
+      [PROTECTION_TYPE]: limits.protection,
+      [MAX_REQUESTS_PER_HOUR]: limits.maxPerHour,
+      [MIN_MINUTES_BETWEEN]: limits.minMinutesBetween,
+    });
   });
 }
 
