@@ -10,7 +10,7 @@ import { LoginThrottle } from './model/login-throttle.js';
 import type { OutgoingMail } from './mail/index.js';
 import { MailDispatch } from './mail/mail-dispatch.js';
 import type { MailOptions } from './mail/mail-dispatch.js';
-import { release } from './model/release.js';
+import { jwtNewestKeyOnly, release } from './model/release.js';
 import { ResetRequestLimiter } from './model/request-throttle.js';
 import { handleRest } from './rest/rest-pipeline.js';
 import { applyHardening, type Hardening } from './model/hardening.js';
@@ -69,7 +69,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     accounts: new Accounts(),
     resetRequests: new ResetRequestLimiter(config, faults),
     loginThrottle: new LoginThrottle(config, faults),
-    jwt: new JwtIssuer(),
+    jwt: new JwtIssuer(jwtNewestKeyOnly(emulated)),
     mail,
     admin: { username: options.adminUsername ?? 'exampleuser', password: options.adminPassword ?? 'examplepassword123' },
     twoFactor: new TwoFactorAuth(config),

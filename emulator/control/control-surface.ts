@@ -124,6 +124,15 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
   },
   { method: 'GET', path: /^\/config$/, action: (state) => state.config.snapshot() },
   {
+    // bin/magento encryption:key:change: a new crypt/key appended; which keys still verify JWTs is the release's
+    method: 'POST',
+    path: /^\/crypt-key$/,
+    action: (state) => {
+      state.jwt.rotateKey();
+      return { rotated: true };
+    },
+  },
+  {
     // the batch a real store writes in one statement: every path checked first, then all applied
     method: 'PATCH',
     path: /^\/config$/,

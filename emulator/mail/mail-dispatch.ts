@@ -1,7 +1,7 @@
 // Sends Magento's customer mails through the mail module, the way the emulated version would:
 // over SMTP at `system/smtp/port` (a closed port makes sending fail), or into memory.
 import type { CustomerRecord } from '../model/accounts.js';
-import type { Release } from '../model/release.js';
+import { returnPathBreaksSending, type Release } from '../model/release.js';
 import type { FaultSwitches } from '../model/faults.js';
 import { captureMailer, renderMail, smtpMailer } from './index.js';
 import type { Mailer, MailTemplate, OutgoingMail } from './index.js';
@@ -43,12 +43,16 @@ export class MailDispatch {
   async send(template: MailTemplate, customer: CustomerRecord, token: string, now: Date): Promise<boolean> {
     const isReset = template !== 'account_new';
     if (isReset && this.faults.isActive('mail-not-sent')) return true;
+    // Option 2's own address is not modelled: any non-zero value sends the identity as Sender.
+    const returnPath = this.config.get('system/smtp/set_return_path') !== '0';
+    if (returnPath && returnPathBreaksSending(this.options.release)) return false; // Symfony's LogicException, logged
     const mail = renderMail(template, {
       release: this.options.release,
       customer: { id: customer.id, email: customer.email, firstname: customer.firstname, lastname: customer.lastname },
       token,
       storeBaseUrl: this.options.storeBaseUrl,
       now,
+      returnPath,
     });
     try {
       await this.#mailer().send(isReset ? distortMail(mail, this.faults) : mail);

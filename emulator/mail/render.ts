@@ -18,6 +18,8 @@ export interface RenderContext {
   /** Ends with `/`. */
   storeBaseUrl: string;
   now: Date;
+  /** `system/smtp/set_return_path` is on: the sender identity goes out as `Sender` too. */
+  returnPath?: boolean;
 }
 
 interface TemplateSpec {
@@ -68,6 +70,7 @@ export function renderMail(template: MailTemplate, ctx: RenderContext): Outgoing
   );
   const parts: MessageParts = {
     from: spec.sender,
+    ...(ctx.returnPath === true ? { sender: spec.sender } : {}),
     to: { name, address: ctx.customer.email },
     subject: spec.subject,
     html,

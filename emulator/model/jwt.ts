@@ -17,11 +17,19 @@ export interface TokenClaims {
 const HEADER = Buffer.from('{"kid":"1","alg":"HS256"}').toString('base64url');
 
 export class JwtIssuer {
-  // A fresh signing key per emulator instance, like a deployment's crypt key.
-  readonly #key = randomBytes(32);
+  // A fresh signing key per emulator instance, like a deployment's crypt key; a rotation appends one.
+  readonly #keys = [randomBytes(32)];
 
-  #sign(input: string): string {
-    return createHmac('sha256', this.#key).update(input).digest('base64url');
+  /** `newestKeyOnly`: tokens signed with an older `crypt/key` are refused (release.ts jwtNewestKeyOnly). */
+  constructor(private readonly newestKeyOnly: boolean) {}
+
+  /** A new key appended to `crypt/key` (bin/magento encryption:key:change): new tokens are signed with it. */
+  rotateKey(): void {
+    this.#keys.push(randomBytes(32));
+  }
+
+  #sign(input: string, key = this.#keys.at(-1) ?? Buffer.alloc(0)): string {
+    return createHmac('sha256', key).update(input).digest('base64url');
   }
 
   issue(userType: JwtUserType, uid: number, now: Date, lifetimeMinutes: number): string {
@@ -35,9 +43,13 @@ export class JwtIssuer {
   read(token: string, now: Date): TokenClaims | undefined {
     const [header, payload, signature, ...rest] = token.split('.');
     if (header !== HEADER || payload === undefined || signature === undefined || rest.length > 0) return undefined;
-    const expected = Buffer.from(this.#sign(`${header}.${payload}`));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    const keys = this.newestKeyOnly ? this.#keys.slice(-1) : this.#keys;
+    const signedByOne = keys.some((key) => {
+      const expected = Buffer.from(this.#sign(`${header}.${payload}`, key));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+    if (!signedByOne) return undefined;
     const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'));
     if (claims === undefined || claims.exp <= wholeSeconds(now)) return undefined;
     return claims;

@@ -17,6 +17,7 @@ const CONFIG_PATHS = [
   'webapi/jwtauth/customer_expiration',
   'webapi/jwtauth/admin_expiration',
   'system/smtp/port',
+  'system/smtp/set_return_path', // release lines: 2.4.8 GA cannot send with it on, 2.4.8-p1 adds Sender
   // hardened stores (HARDENED.md, "Exact config paths")
   'twofactorauth/general/force_providers',
   'twofactorauth/google/leeway',
@@ -51,6 +52,7 @@ const MAGENTO_DEFAULTS: Readonly<Record<Exclude<ConfigPath, 'system/smtp/port'>,
   'oauth/authentication_lock/timeout': '1800', // seconds
   'webapi/jwtauth/customer_expiration': '60', // minutes
   'webapi/jwtauth/admin_expiration': '60', // minutes
+  'system/smtp/set_return_path': '0', // Email/etc/config.xml: 0 no, 1 yes, 2 a specified address
   'twofactorauth/general/force_providers': '',
   'twofactorauth/google/leeway': '29', // seconds
   'oauth/consumer/enable_integration_as_bearer': '0',

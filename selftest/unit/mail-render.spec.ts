@@ -165,3 +165,13 @@ test('a name with CR/LF cannot add header lines', () => {
     expect(decodeHeaderValue(header(raw, 'To'))).toBe(`Eve\r\nBcc: victim@example.com x <${customer.email}>`);
   }
 });
+
+test('with system/smtp/set_return_path on, the sender also goes out as Sender: bare on laminas, named on 2.4.8-p1', () => {
+  const sender = (name: string): string | undefined =>
+    headerFields(renderMail('email_reset', { release: release(name), customer, token, storeBaseUrl, now, returnPath: true }).raw).find(
+      (field) => field.name === 'Sender',
+    )?.value;
+  expect(sender('2.4.7-p6')).toBe('<support@example.com>');
+  expect(sender('2.4.8-p1')).toBe('CustomerSupport <support@example.com>');
+  expect(headerFields(renderMail('email_reset', { release: release('2.4.8-p1'), customer, token, storeBaseUrl, now }).raw).map((f) => f.name)).not.toContain('Sender');
+});

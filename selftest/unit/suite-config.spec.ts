@@ -14,6 +14,8 @@ test.describe('suite config', () => {
       storeCode: 'default',
       mailWaitTimeoutMs: 10000,
       release: { line: '2.4.8', patch: 0, name: '2.4.8' },
+      adminTotpSecret: undefined,
+      adminToken: undefined,
     });
   });
 
