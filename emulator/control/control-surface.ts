@@ -93,6 +93,15 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
     },
   },
   {
+    // customer_entity's failures_num, first_failure and lock_expires, as the patch recordings' db_after read them
+    method: 'GET',
+    path: /^\/customers\/(\d+)\/lock$/,
+    action: (state, _, [id = '']) => {
+      const { failuresNum, firstFailure, lockExpires } = customerOf(state, id);
+      return { failures: failuresNum, firstFailure: firstFailure?.toISOString() ?? null, lockExpires: lockExpires?.toISOString() ?? null };
+    },
+  },
+  {
     method: 'POST',
     path: /^\/token-throttle\/expire$/,
     action: (state, body) => {

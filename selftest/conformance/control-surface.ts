@@ -3,6 +3,7 @@
 export type ControlSurface = {
   resetTokenAge(customerId: number, seconds: number): Promise<void>;
   lock(customerId: number, failures: number, lockExpiresInSeconds: number): Promise<void>;
+  lockState(customerId: number): Promise<LockState>;
   expireTokenThrottle(username: string): Promise<void>;
   clearPasswordResetRequests(): Promise<void>;
   /** `null` restores the stack default. */
@@ -15,6 +16,9 @@ export type ControlSurface = {
   setAdminGoogleSecret(secret: string | null): Promise<void>;
   addIntegration(name: string, token: string, resources: readonly string[]): Promise<void>;
 };
+
+/** A customer's lockout columns: failures_num, and whether first_failure and lock_expires are set. */
+export type LockState = { failures: number; firstFailure: string | null; lockExpires: string | null };
 
 export function controlSurface(baseUrl: string): ControlSurface {
   const call = async (method: string, path: string, body?: object): Promise<unknown> => {
@@ -31,6 +35,7 @@ export function controlSurface(baseUrl: string): ControlSurface {
     resetTokenAge: async (id, seconds) => void (await call('POST', `/customers/${id}/reset-token-age`, { seconds })),
     lock: async (id, failures, lockExpiresInSeconds) =>
       void (await call('POST', `/customers/${id}/lock`, { failures, lockExpiresInSeconds })),
+    lockState: async (id) => (await call('GET', `/customers/${id}/lock`)) as LockState,
     expireTokenThrottle: async (username) => void (await call('POST', '/token-throttle/expire', { username, userType: 'customer' })),
     clearPasswordResetRequests: async () => void (await call('DELETE', '/password-reset-requests')),
     setConfig: async (path, value) => void (await call('PUT', '/config', { path, value })),

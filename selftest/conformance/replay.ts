@@ -20,6 +20,7 @@ const ADMIN = { username: 'exampleuser', password: 'examplepassword123' };
 /** The password every recorded customer was created with. */
 const INITIAL_PASSWORD = 'Initial-Pass-123';
 const REST = '/rest/V1';
+const LOCK_COLUMNS = 'customer_entity failures_num first_failure lock_expires';
 
 type Emulator = { url: string; sentMail: readonly SentMailView[] };
 
@@ -71,6 +72,7 @@ export class SequenceReplay {
       this.appliedSetups.add(setupKey);
       await plan.before();
     }
+    await this.hiddenFailures(exchange);
     const { request } = exchange;
     const actual = await this.send(request.method, this.ourTfat(this.ourPath(request.path, subject?.email)), {
       headers: request.headers,
@@ -79,7 +81,33 @@ export class SequenceReplay {
     await plan?.after();
     await this.learnFrom(exchange, actual);
     const expected = { ...exchange.response, contentType: exchange.response.headers['content-type'], body: this.expectedBody(exchange.response.body) };
-    return [...responseMismatches(expected, actual), ...this.mailMismatches(exchange.case, this.emulator.sentMail.slice(mailsBefore))];
+    return [
+      ...responseMismatches(expected, actual),
+      ...this.mailMismatches(exchange.case, this.emulator.sentMail.slice(mailsBefore)),
+      ...(await this.lockMismatches(exchange, subject?.id)),
+    ];
+  }
+
+  /** The failed token calls a patch recording made off the record before the request (its `replay` steps). */
+  private async hiddenFailures(exchange: RecordedExchange): Promise<void> {
+    for (const step of exchange.replay ?? []) {
+      const failed = /^(\d+) failed REST token calls for (\S+)$/.exec(step);
+      if (failed?.[1] !== undefined && failed[2] !== undefined) {
+        await this.setupContext(undefined).failTokenCalls(this.values.ourEmails(failed[2]), Number(failed[1]));
+      }
+    }
+  }
+
+  /** The recorded customer_entity lockout columns (patch folders' `db_after`) against the emulator's. */
+  private async lockMismatches(exchange: RecordedExchange, customerId: number | undefined): Promise<string[]> {
+    const recorded = exchange.db_after?.[LOCK_COLUMNS];
+    if (recorded === undefined) return [];
+    if (customerId === undefined) return [`db_after: no customer to read ${LOCK_COLUMNS} of`];
+    const [failures = '', firstFailure, lockExpires] = recorded.split('\t');
+    const want = { failures: Number(failures), firstFailure: firstFailure !== 'NULL', lockExpires: lockExpires !== 'NULL' };
+    const state = await this.control.lockState(customerId);
+    const got = { failures: state.failures, firstFailure: state.firstFailure !== null, lockExpires: state.lockExpires !== null };
+    return JSON.stringify(want) === JSON.stringify(got) ? [] : [`db_after ${LOCK_COLUMNS}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`];
   }
 
   /**

@@ -18,6 +18,7 @@ function recordingContext(config: Record<string, string> = {}): { ctx: SetupCont
   const control: ControlSurface = {
     resetTokenAge: log('resetTokenAge'),
     lock: log('lock'),
+    lockState: () => Promise.reject(new Error('setups never read the lock')),
     expireTokenThrottle: log('expireTokenThrottle'),
     clearPasswordResetRequests: log('clearPasswordResetRequests'),
     setConfig: log('setConfig'),

@@ -46,6 +46,10 @@ const exchangeSchema = z.object({
   variables: variablesSchema.default({}),
   note: z.string().optional(),
   setup: z.string().optional(),
+  /** Patch folders: database values read after the request (`customer_entity failures_num first_failure lock_expires` → `3\t<date>\tNULL`). */
+  db_after: z.record(z.string(), z.string()).optional(),
+  /** Patch folders: the hidden steps the recorder took before the request (`3 failed REST token calls for <email>`). */
+  replay: z.array(z.string()).optional(),
 });
 
 const runSchema = z.object({ magento: z.string(), run: z.string().optional(), variables: variablesSchema });
