@@ -41,7 +41,16 @@ export default defineConfig({
     { name: 'conformance', testDir: './selftest/conformance', fullyParallel: true },
     { name: 'contract', testDir: './selftest/contract' }, // the suite's schemas and messages against the recordings
     { name: 'suite', testDir: './tests', testIgnore: 'serial/**', fullyParallel: true },
-    // Tests that change store-wide configuration: one at a time, after the parallel ones.
-    { name: 'suite-serial', testDir: './tests/serial', dependencies: ['suite'], workers: 1, fullyParallel: false },
+    // Tests that change store-wide configuration: one at a time, after the parallel ones. On a real store
+    // each config batch and its restore boot bin/magento (~4.5 s each; the throttling tests took 17.5–23.5 s
+    // there), so they get three times the parallel tests' 20 s.
+    {
+      name: 'suite-serial',
+      testDir: './tests/serial',
+      dependencies: ['suite'],
+      workers: 1,
+      fullyParallel: false,
+      timeout: 60_000,
+    },
   ],
 });

@@ -1,24 +1,31 @@
-// startEmulator: a Magento 2.4.7 / 2.4.8 REST and GraphQL slice on node:http (docs/ARCHITECTURE.md).
+// startEmulator: a Magento 2.4.6 … 2.4.9 REST and GraphQL slice on node:http (docs/ARCHITECTURE.md).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './model/accounts.js';
 import { handleControl } from './control/control-surface.js';
 import { handleGraphQl } from './graphql/graphql-pipeline.js';
-import type { EmulatorState, MagentoVersion } from './model/emulator-state.js';
+import type { EmulatorState } from './model/emulator-state.js';
 import { FaultSwitches } from './model/faults.js';
 import { JwtIssuer } from './model/jwt.js';
 import { LoginThrottle } from './model/login-throttle.js';
 import type { OutgoingMail } from './mail/index.js';
 import { MailDispatch } from './mail/mail-dispatch.js';
 import type { MailOptions } from './mail/mail-dispatch.js';
+import { jwtNewestKeyOnly, release } from './model/release.js';
 import { ResetRequestLimiter } from './model/request-throttle.js';
 import { handleRest } from './rest/rest-pipeline.js';
+import { applyHardening, type Hardening } from './model/hardening.js';
+import { Integrations } from './model/integrations.js';
+import { TwoFactorAuth } from './model/two-factor.js';
 import { StoreConfig } from './model/store-config.js';
 
 export type SentMail = OutgoingMail;
+export type { Hardening } from './model/hardening.js';
+export { hardeningFromEnv } from './hardening-env.js';
 
 export interface EmulatorOptions {
-  version: MagentoVersion;
+  /** The release to answer as: `2.4.8`, `2.4.7-p6`, … (model/release.ts). */
+  version: string;
   host?: string;
   port?: number;
   /** Store base URL used in mail links; default `http://host:port/`. */
@@ -27,6 +34,8 @@ export interface EmulatorOptions {
   faults?: readonly string[];
   adminUsername?: string;
   adminPassword?: string;
+  /** 2FA, reCAPTCHA and an integration token set up at start (model/hardening.ts). */
+  hardening?: Hardening;
 }
 
 export interface RunningEmulator {
@@ -40,6 +49,7 @@ const CONTROL_PREFIX = '/__emulator';
 const DEFAULT_SMTP_PORT = 25;
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const emulated = release(options.version);
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -52,18 +62,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const config = new StoreConfig(options.mail.kind === 'smtp' ? options.mail.port : DEFAULT_SMTP_PORT);
   const faults = new FaultSwitches(options.faults);
-  const mail = new MailDispatch({ ...options.mail, version: options.version, storeBaseUrl }, config, faults);
+  const mail = new MailDispatch({ ...options.mail, release: emulated, storeBaseUrl }, config, faults);
   const state: EmulatorState = {
-    version: options.version,
+    release: emulated,
     config,
     faults,
     accounts: new Accounts(),
     resetRequests: new ResetRequestLimiter(config, faults),
     loginThrottle: new LoginThrottle(config, faults),
-    jwt: new JwtIssuer(),
+    jwt: new JwtIssuer(jwtNewestKeyOnly(emulated)),
     mail,
     admin: { username: options.adminUsername ?? 'exampleuser', password: options.adminPassword ?? 'examplepassword123' },
+    twoFactor: new TwoFactorAuth(config),
+    integrations: new Integrations(config),
   };
+  applyHardening(state, options.hardening ?? {});
 
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

@@ -1,9 +1,10 @@
 // CLI: `npx tsx emulator/main.ts`, configured by the environment (docs/ARCHITECTURE.md).
-import { startEmulator } from './index.js';
+import { hardeningFromEnv, startEmulator } from './index.js';
+import { parseRelease } from './model/release.js';
 
 const version = process.env.MAGENTO_VERSION ?? '2.4.8';
-if (version !== '2.4.7' && version !== '2.4.8') {
-  console.error(`emulator: MAGENTO_VERSION must be 2.4.7 or 2.4.8, not ${version}`);
+if (parseRelease(version) === undefined) {
+  console.error(`emulator: MAGENTO_VERSION must be a 2.4.6, 2.4.7, 2.4.8 or 2.4.9 release (2.4.8, 2.4.7-p6, …), not ${version}`);
   process.exit(2);
 }
 
@@ -19,6 +20,7 @@ const emulator = await startEmulator({
   faults: (process.env.EMULATOR_FAULTS ?? '').split(',').map((name) => name.trim()).filter(Boolean),
   adminUsername: process.env.MAGENTO_ADMIN_USERNAME || undefined,
   adminPassword: process.env.MAGENTO_ADMIN_PASSWORD || undefined,
+  hardening: hardeningFromEnv(process.env),
 });
 console.log(`emulator: Magento ${version} listening on ${emulator.url}`);
 

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   if (!globalThis.gc) throw new Error('run with node --expose-gc (npm run bench does)');
   const mailpit = await startMailpit({ httpPort: 0, smtpPort: 0 });
   const emulator = await startEmulator({
-    version: (process.env.MAGENTO_VERSION as '2.4.7' | '2.4.8' | undefined) ?? '2.4.8',
+    version: process.env.MAGENTO_VERSION || '2.4.8',
     port: 0,
     mail: { kind: 'smtp', host: '127.0.0.1', port: mailpit.smtpPort },
   });

@@ -1,10 +1,9 @@
 // `npm run stack`: Mailpit + the Magento emulator in the foreground; Ctrl-C stops both.
 // With --embedded (used by the suite's global setup) it takes free ports, prints one JSON line when ready,
 // and exits when its parent closes stdin, so nothing outlives the test run.
-import { startEmulator } from '../emulator/index.js';
+import { hardeningFromEnv, startEmulator } from '../emulator/index.js';
+import { parseRelease } from '../emulator/model/release.js';
 import { startMailpit } from './mailpit.js';
-
-type MagentoVersion = '2.4.7' | '2.4.8';
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -16,9 +15,11 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-function versionFromEnv(): MagentoVersion {
+function versionFromEnv(): string {
   const raw = process.env.MAGENTO_VERSION || '2.4.8';
-  if (raw !== '2.4.7' && raw !== '2.4.8') throw new Error(`MAGENTO_VERSION must be 2.4.7 or 2.4.8 (got "${raw}")`);
+  if (parseRelease(raw) === undefined) {
+    throw new Error(`MAGENTO_VERSION must be a 2.4.6, 2.4.7, 2.4.8 or 2.4.9 release, e.g. 2.4.8 or 2.4.7-p6 (got "${raw}")`);
+  }
   return raw;
 }
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       faults: (process.env.EMULATOR_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
       adminUsername: process.env.MAGENTO_ADMIN_USERNAME || 'exampleuser',
       adminPassword: process.env.MAGENTO_ADMIN_PASSWORD || 'examplepassword123',
+      hardening: hardeningFromEnv(process.env),
     });
   } catch (error) {
     await mailpit.stop();

@@ -4,7 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from '../model/emulator-state.js';
 import type { JwtUserType } from '../model/jwt.js';
 import { readBody } from '../rest/request-body.js';
-import { isConfigPath } from '../model/store-config.js';
+import { isConfigPath, type ConfigPath } from '../model/store-config.js';
+import { base32Decode } from '../model/totp.js';
+import { ADMIN_USER_ID } from '../model/admin-user.js';
+import { setPassword } from '../model/credentials.js';
 
 class ControlError extends Error {
   constructor(
@@ -39,13 +42,22 @@ function customerOf(state: EmulatorState, id: string) {
   return customer;
 }
 
+/** A config path the emulator models and its value (`null` = the stack default), or the 400. */
+function configEntry(path: unknown, value: unknown): readonly [ConfigPath, string | null] {
+  if (typeof path !== 'string' || !isConfigPath(path)) throw new ControlError(400, `unknown config path ${String(path)}`);
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
+    throw new ControlError(400, `the value of ${path} must be a string, a number or null`);
+  }
+  return [path, value === null ? null : String(value)];
+}
+
 type Action = (state: EmulatorState, body: Body, params: readonly string[]) => unknown;
 
 const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
   {
     method: 'GET',
     path: /^\/info$/,
-    action: (state) => ({ emulator: 'magento-emulator', version: state.version, faults: state.faults.list() }),
+    action: (state) => ({ emulator: 'magento-emulator', version: state.release.name, faults: state.faults.list() }),
   },
   {
     method: 'POST',
@@ -68,6 +80,25 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
       customer.firstFailure = failures > 0 ? new Date(now) : null;
       customer.lockExpires = expiresIn === null ? null : new Date(now + expiresIn * 1000);
       return { id: customer.id };
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/customers\/(\d+)\/password$/,
+    action: (state, body, [id = '']) => {
+      const customer = customerOf(state, id);
+      if (typeof body.password !== 'string' || body.password === '') throw new ControlError(400, '"password" must be a non-empty string');
+      setPassword(customer, body.password, new Date());
+      return { id: customer.id };
+    },
+  },
+  {
+    // customer_entity's failures_num, first_failure and lock_expires, as the patch recordings' db_after read them
+    method: 'GET',
+    path: /^\/customers\/(\d+)\/lock$/,
+    action: (state, _, [id = '']) => {
+      const { failuresNum, firstFailure, lockExpires } = customerOf(state, id);
+      return { failures: failuresNum, firstFailure: firstFailure?.toISOString() ?? null, lockExpires: lockExpires?.toISOString() ?? null };
     },
   },
   {
@@ -95,16 +126,73 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
     method: 'PUT',
     path: /^\/config$/,
     action: (state, body) => {
-      const { path, value } = body;
-      if (typeof path !== 'string' || !isConfigPath(path)) throw new ControlError(400, `unknown config path ${String(path)}`);
-      if (value !== null && typeof value !== 'string' && typeof value !== 'number') {
-        throw new ControlError(400, '"value" must be a string, a number or null');
-      }
-      state.config.set(path, value === null ? null : String(value));
+      const [path, value] = configEntry(body.path, body.value);
+      state.config.set(path, value);
       return { [path]: state.config.get(path) };
     },
   },
   { method: 'GET', path: /^\/config$/, action: (state) => state.config.snapshot() },
+  {
+    // bin/magento encryption:key:change: a new crypt/key appended; which keys still verify JWTs is the release's
+    method: 'POST',
+    path: /^\/crypt-key$/,
+    action: (state) => {
+      state.jwt.rotateKey();
+      return { rotated: true };
+    },
+  },
+  {
+    // the batch a real store writes in one statement: every path checked first, then all applied
+    method: 'PATCH',
+    path: /^\/config$/,
+    action: (state, body) => {
+      const values = Object.entries(body).map(([path, value]) => configEntry(path, value));
+      for (const [path, value] of values) state.config.set(path, value);
+      return Object.fromEntries(values.map(([path]) => [path, state.config.get(path)]));
+    },
+  },
+  // hardened stores: bin/magento module:enable|disable, security:tfa:google:set-secret, security:tfa:reset
+  {
+    method: 'PUT',
+    path: /^\/modules\/Magento_TwoFactorAuth$/,
+    action: (state, body) => {
+      if (typeof body.enabled !== 'boolean') throw new ControlError(400, '"enabled" must be true or false');
+      state.twoFactor.enabled = body.enabled;
+      return { Magento_TwoFactorAuth: state.twoFactor.enabled };
+    },
+  },
+  {
+    method: 'PUT',
+    path: /^\/admin\/tfa\/google$/,
+    action: (state, body) => {
+      const { secret } = body;
+      if (typeof secret !== 'string' || (base32Decode(secret)?.length ?? 0) === 0) throw new ControlError(400, '"secret" must be a base32 secret');
+      state.twoFactor.setGoogleSecret(ADMIN_USER_ID, secret);
+      return { google: 'active' };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: /^\/admin\/tfa\/google$/,
+    action: (state) => {
+      state.twoFactor.resetGoogle(ADMIN_USER_ID);
+      return { google: 'reset' };
+    },
+  },
+  // the lab's make-integration.php: an active integration with an access token
+  {
+    method: 'POST',
+    path: /^\/integrations$/,
+    action: (state, body) => {
+      const { name, token, resources } = body;
+      if (typeof name !== 'string' || typeof token !== 'string' || token === '') throw new ControlError(400, '"name" and "token" must be strings');
+      if (!Array.isArray(resources) || !resources.every((r) => typeof r === 'string')) {
+        throw new ControlError(400, '"resources" must be a list of ACL resources');
+      }
+      const integration = state.integrations.add(name, token, resources);
+      return { id: integration.id, resources: [...integration.resources] };
+    },
+  },
   {
     method: 'PUT',
     path: /^\/faults$/,

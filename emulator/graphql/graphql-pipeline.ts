@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { execute, GraphQLError, Kind, OperationTypeNode, parse, validate } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { EmulatorState } from '../model/emulator-state.js';
+import { graphqlHttpStatuses } from '../model/release.js';
 import { bearerOf, callerOf } from '../model/user-context.js';
 import { readBody } from '../rest/request-body.js';
 import { authenticationError, GraphQlException, inputError, statusOfCategory } from './graphql-errors.js';
@@ -64,7 +65,7 @@ function validateHttpRequest(req: IncomingMessage, request: GraphQlRequest, stat
     if (operations.at(-1)?.operation === OperationTypeNode.MUTATION) throw inputError('Mutation requests allowed only for POST requests');
   }
   const bearer = bearerOf(req.headers.authorization);
-  if (state.version !== '2.4.8' || bearer === undefined) return;
+  if (!graphqlHttpStatuses(state.release) || bearer === undefined) return;
   const checked = state.jwt.inspect(bearer, now);
   if ('problem' in checked) {
     throw authenticationError(
@@ -83,7 +84,7 @@ const REQUEST_ERROR_STATUS: Readonly<Record<GraphQlCategory, number>> = {
 
 function requestErrorAnswer(error: GraphQLError | GraphQlException, state: EmulatorState): GraphQlAnswer {
   const status2_4_8 = error instanceof GraphQlException ? REQUEST_ERROR_STATUS[error.category] : 400;
-  return { status: state.version === '2.4.8' ? status2_4_8 : 500, body: { errors: [formatError(error, state.faults)] } };
+  return { status: graphqlHttpStatuses(state.release) ? status2_4_8 : 500, body: { errors: [formatError(error, state.faults)] } };
 }
 
 async function answerOf(req: IncomingMessage, raw: string, state: EmulatorState, now: Date): Promise<GraphQlAnswer> {
@@ -116,7 +117,7 @@ async function answerOf(req: IncomingMessage, raw: string, state: EmulatorState,
   const errors = (result.errors ?? []).map((e) => formatError(e, state.faults));
   // getHttpResponseCode: the first error that has a category decides.
   const category = (result.errors ?? []).map((e) => e.originalError).find((e) => e instanceof GraphQlException)?.category;
-  const status = state.version === '2.4.8' ? statusOfCategory(category) : 200;
+  const status = graphqlHttpStatuses(state.release) ? statusOfCategory(category) : 200;
   return { status, body: { ...(errors.length > 0 ? { errors } : {}), ...(result.data === undefined ? {} : { data: result.data }) } };
 }
 

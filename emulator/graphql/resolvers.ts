@@ -1,6 +1,7 @@
 // The resolvers of the slice (CustomerGraphQl/Model/Resolver/*, in Magento's order of checks).
 // Each checks what its GraphQL resolver checks itself, then calls the same account services the
 // REST routes call, re-throwing their errors as GraphQL exceptions.
+import { graphqlPasswordChangeMailed } from '../model/release.js';
 import type { CustomerRecord } from '../model/accounts.js';
 import { awaitsConfirmation } from '../model/accounts.js';
 import { isValidEmail } from '../model/customer-validation.js';
@@ -146,7 +147,7 @@ async function changeCustomerPassword({ currentPassword = '', newPassword = '' }
   await viaService('graphql-authentication', () => authenticate(own, currentPassword, { ...ctx.state, now: ctx.now }));
   await viaService('graphql-input', () => changeOwnPassword(serviceCall(ctx, { currentPassword, newPassword })));
   const changed = signedInCustomer(ctx);
-  await ctx.state.mail.send('password_changed', changed, '', ctx.now);
+  if (graphqlPasswordChangeMailed(ctx.state.release)) await ctx.state.mail.send('password_changed', changed, '', ctx.now);
   return customerOutput(changed);
 }
 

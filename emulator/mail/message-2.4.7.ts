@@ -25,6 +25,8 @@ export function composeMessage247(parts: MessageParts): string {
     laminasHeader('Subject', parts.subject, SUBJECT_ENCODING),
     mailboxHeader('To', parts.to),
     mailboxHeader('From', parts.from),
+    // laminas' setSender gets the address alone (PATCHES.md, live on 2.4.7-p6: `Sender: <support@example.com>`)
+    ...(parts.sender === undefined ? [] : [`Sender: <${parts.sender.address}>`]),
   ];
   return `${headers.join('\r\n')}\r\n\r\n${encodeQuotedPrintable(parts.html, 'encoded')}`;
 }

@@ -23,6 +23,8 @@ export function composeMessage248(parts: MessageParts): string {
     symfonyHeader('Subject', parts.subject, 'unstructured'),
     mailboxHeader('To', parts.to),
     mailboxHeader('From', parts.from),
+    // 2.4.8-p1's MailboxHeader (PATCHES.md, live: `Sender: CustomerSupport <support@example.com>`)
+    ...(parts.sender === undefined ? [] : [mailboxHeader('Sender', parts.sender)]),
     `Message-ID: ${messageId(parts.from)}`,
     'MIME-Version: 1.0',
     `Date: ${rfc5322Date(parts.date)}`,

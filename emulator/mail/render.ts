@@ -7,16 +7,20 @@ import { accountNewContent } from './templates/account-new.js';
 import { emailLayout } from './templates/layout.js';
 import { passwordChangedContent } from './templates/password-changed.js';
 import { passwordResetContent } from './templates/password-reset.js';
-import type { MagentoVersion, Mailbox, MailCustomer, MailTemplate, OutgoingMail } from './types.js';
+import { mailLibrary } from '../model/release.js';
+import type { Release } from '../model/release.js';
+import type { Mailbox, MailCustomer, MailTemplate, OutgoingMail } from './types.js';
 
 export interface RenderContext {
-  version: MagentoVersion;
+  release: Release;
   customer: MailCustomer;
   /** The plaintext rp_token the link carries. */
   token: string;
   /** Ends with `/`. */
   storeBaseUrl: string;
   now: Date;
+  /** `system/smtp/set_return_path` is on: the sender identity goes out as `Sender` too. */
+  returnPath?: boolean;
 }
 
 interface TemplateSpec {
@@ -53,12 +57,12 @@ function customerName(customer: MailCustomer): string {
   return [customer.firstname, customer.lastname].filter((part) => part !== '').join(' ');
 }
 
-/** The mail Magento `version` sends for `template`, ready for a Mailer. */
+/** The mail Magento `release` sends for `template`, ready for a Mailer. */
 export function renderMail(template: MailTemplate, ctx: RenderContext): OutgoingMail {
   const spec = TEMPLATES[template];
   const name = customerName(ctx.customer);
   const link = passwordLink({
-    version: ctx.version,
+    release: ctx.release,
     template,
     storeBaseUrl: ctx.storeBaseUrl,
     customerId: ctx.customer.id,
@@ -72,11 +76,12 @@ export function renderMail(template: MailTemplate, ctx: RenderContext): Outgoing
   );
   const parts: MessageParts = {
     from: spec.sender,
+    ...(ctx.returnPath === true ? { sender: spec.sender } : {}),
     to: { name, address: ctx.customer.email },
     subject: spec.subject,
     html,
     date: ctx.now,
   };
-  const raw = ctx.version === '2.4.7' ? composeMessage247(parts) : composeMessage248(parts);
+  const raw = mailLibrary(ctx.release) === 'laminas' ? composeMessage247(parts) : composeMessage248(parts);
   return { to: ctx.customer.email, subject: spec.subject, html, raw };
 }

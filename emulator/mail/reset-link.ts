@@ -1,4 +1,6 @@
-import type { MagentoVersion, MailTemplate } from './types.js';
+import { resetLinkHasEmail } from '../model/release.js';
+import type { Release } from '../model/release.js';
+import type { MailTemplate } from './types.js';
 
 /**
  * PHP `urlencode`: bytes of the UTF-8 form; `[A-Za-z0-9_.-]` stay, space becomes `+`,
@@ -16,7 +18,7 @@ export function phpUrlencode(value: string): string {
 }
 
 export interface PasswordLinkInput {
-  version: MagentoVersion;
+  release: Release;
   template: MailTemplate;
   storeBaseUrl: string;
   customerId: number;
@@ -26,12 +28,12 @@ export interface PasswordLinkInput {
 
 /**
  * The `customer/account/createPassword/` link a mail carries. Magento's URL builder sorts
- * query keys and ends the route with `/` (Framework/Url). 2.4.8's reset templates add the
+ * query keys and ends the route with `/` (Framework/Url). From 2.4.8 the reset templates add the
  * stored address (`email` sorts first); the welcome mail never carries it, in either version
  * (recorded create-customer / x-welcome-mail mails).
  */
 export function passwordLink(input: PasswordLinkInput): string {
-  const withEmail = input.version === '2.4.8' && input.template !== 'account_new';
+  const withEmail = resetLinkHasEmail(input.release) && input.template !== 'account_new';
   const query: [string, string][] = [
     ...(withEmail ? [['email', input.customerEmail] as [string, string]] : []),
     ['id', String(input.customerId)],

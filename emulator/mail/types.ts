@@ -10,8 +10,6 @@ export interface MailCustomer {
  *  `password_changed` tells the customer the password was changed (no link). */
 export type MailTemplate = 'email_reset' | 'email_reminder' | 'account_new' | 'password_changed';
 
-export type MagentoVersion = '2.4.7' | '2.4.8';
-
 /** One rendered mail: `to` is the bare address, `raw` the MIME message as sent (CRLF, not dot-stuffed), `html` its body. */
 export interface OutgoingMail {
   to: string;

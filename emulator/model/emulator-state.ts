@@ -1,17 +1,18 @@
 // Everything one emulated store holds: its "database", configuration and collaborators.
 import type { Accounts } from './accounts.js';
 import type { FaultSwitches } from './faults.js';
+import type { Integration, Integrations } from './integrations.js';
 import type { JwtIssuer } from './jwt.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { MailDispatch } from '../mail/mail-dispatch.js';
 import type { ResetRequestLimiter } from './request-throttle.js';
 import type { InputValue } from '../services/service-input.js';
+import type { Release } from './release.js';
 import type { StoreConfig } from './store-config.js';
-
-export type MagentoVersion = '2.4.7' | '2.4.8';
+import type { TwoFactorAuth } from './two-factor.js';
 
 export interface EmulatorState {
-  readonly version: MagentoVersion;
+  readonly release: Release;
   readonly config: StoreConfig;
   readonly faults: FaultSwitches;
   readonly accounts: Accounts;
@@ -20,10 +21,16 @@ export interface EmulatorState {
   readonly jwt: JwtIssuer;
   readonly mail: MailDispatch;
   readonly admin: { readonly username: string; readonly password: string };
+  readonly twoFactor: TwoFactorAuth;
+  readonly integrations: Integrations;
 }
 
 /** Who is calling, from the Bearer token; a bad, expired or revoked token is a guest. */
-export type Caller = { kind: 'guest' } | { kind: 'customer'; customerId: number } | { kind: 'admin'; userId: number };
+export type Caller =
+  | { kind: 'guest' }
+  | { kind: 'customer'; customerId: number }
+  | { kind: 'admin'; userId: number }
+  | { kind: 'integration'; integration: Integration };
 
 /** The store of the URL (`/rest/<store>/V1/…`): its website id as Magento fetches it, a string. */
 export interface StoreScope {

@@ -22,13 +22,21 @@ const HEADER = Buffer.from('{"kid":"1","alg":"HS256"}').toString('base64url');
 export type TokenProblem = 'unreadable' | 'expired' | 'revoked';
 
 export class JwtIssuer {
-  // A fresh signing key per emulator instance, like a deployment's crypt key.
-  readonly #key = randomBytes(32);
+  // A fresh signing key per emulator instance, like a deployment's crypt key; a rotation appends one.
+  readonly #keys = [randomBytes(32)];
   /** `utypid:uid` → the second before which (inclusive) its tokens are revoked. */
   readonly #revokedBefore = new Map<string, number>();
 
-  #sign(input: string): string {
-    return createHmac('sha256', this.#key).update(input).digest('base64url');
+  /** `newestKeyOnly`: tokens signed with an older `crypt/key` are refused (release.ts jwtNewestKeyOnly). */
+  constructor(private readonly newestKeyOnly: boolean) {}
+
+  /** A new key appended to `crypt/key` (bin/magento encryption:key:change): new tokens are signed with it. */
+  rotateKey(): void {
+    this.#keys.push(randomBytes(32));
+  }
+
+  #sign(input: string, key = this.#keys.at(-1) ?? Buffer.alloc(0)): string {
+    return createHmac('sha256', key).update(input).digest('base64url');
   }
 
   issue(userType: JwtUserType, uid: number, now: Date, lifetimeMinutes: number): string {
@@ -48,9 +56,13 @@ export class JwtIssuer {
   inspect(token: string, now: Date): { claims: TokenClaims } | { problem: TokenProblem } {
     const [header, payload, signature, ...rest] = token.split('.');
     if (header !== HEADER || payload === undefined || signature === undefined || rest.length > 0) return { problem: 'unreadable' };
-    const expected = Buffer.from(this.#sign(`${header}.${payload}`));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { problem: 'unreadable' };
+    const keys = this.newestKeyOnly ? this.#keys.slice(-1) : this.#keys;
+    const signedByOne = keys.some((key) => {
+      const expected = Buffer.from(this.#sign(`${header}.${payload}`, key));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+    if (!signedByOne) return { problem: 'unreadable' };
     const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'));
     if (claims === undefined) return { problem: 'unreadable' };
     if (claims.exp <= wholeSeconds(now)) return { problem: 'expired' };

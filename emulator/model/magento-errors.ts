@@ -2,8 +2,8 @@
 // its parameters, and the HTTP status the exception class maps to (F/Webapi/ErrorProcessor.php).
 import { randomBytes } from 'node:crypto';
 
-/** Named placeholders (`%fieldName`) give an object, numbered ones (`%1`) a list. */
-export type PhraseParameters = Readonly<Record<string, string | number>> | readonly (string | number)[];
+/** Named placeholders (`%fieldName`) give an object, numbered ones (`%1`) a list; 2FA names lists too. */
+export type PhraseParameters = Readonly<Record<string, string | number | readonly string[]>> | readonly (string | number)[];
 
 export interface Phrase {
   message: string;

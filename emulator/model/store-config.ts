@@ -17,11 +17,26 @@ const CONFIG_PATHS = [
   'webapi/jwtauth/customer_expiration',
   'webapi/jwtauth/admin_expiration',
   'system/smtp/port',
+  'system/smtp/set_return_path', // release lines: 2.4.8 GA cannot send with it on, 2.4.8-p1 adds Sender
+  // hardened stores (HARDENED.md, "Exact config paths")
+  'twofactorauth/general/force_providers',
+  'twofactorauth/google/leeway',
+  'oauth/consumer/enable_integration_as_bearer',
+  'recaptcha_frontend/type_for/customer_forgot_password',
+  'recaptcha_frontend/type_for/customer_login',
+  'recaptcha_frontend/type_for/customer_create',
+  'recaptcha_frontend/type_for/customer_edit',
+  'recaptcha_frontend/type_invisible/public_key',
+  'recaptcha_frontend/type_invisible/private_key',
+  'recaptcha_frontend/type_recaptcha/public_key',
+  'recaptcha_frontend/type_recaptcha/private_key',
+  'recaptcha_frontend/type_recaptcha_v3/public_key',
+  'recaptcha_frontend/type_recaptcha_v3/private_key',
 ] as const;
 
 export type ConfigPath = (typeof CONFIG_PATHS)[number];
 
-// Magento's own defaults (Customer, Security, Contact, Integration, JwtUserToken etc/config.xml).
+// Magento's own defaults (Customer, Security, Contact, Integration, JwtUserToken, TwoFactorAuth, ReCaptcha* etc/config.xml).
 const MAGENTO_DEFAULTS: Readonly<Record<Exclude<ConfigPath, 'system/smtp/port'>, string>> = {
   'customer/password/reset_link_expiration_period': '2', // hours
   'customer/password/minimum_password_length': '8',
@@ -37,6 +52,20 @@ const MAGENTO_DEFAULTS: Readonly<Record<Exclude<ConfigPath, 'system/smtp/port'>,
   'oauth/authentication_lock/timeout': '1800', // seconds
   'webapi/jwtauth/customer_expiration': '60', // minutes
   'webapi/jwtauth/admin_expiration': '60', // minutes
+  'system/smtp/set_return_path': '0', // Email/etc/config.xml: 0 no, 1 yes, 2 a specified address
+  'twofactorauth/general/force_providers': '',
+  'twofactorauth/google/leeway': '29', // seconds
+  'oauth/consumer/enable_integration_as_bearer': '0',
+  'recaptcha_frontend/type_for/customer_forgot_password': '', // empty: off
+  'recaptcha_frontend/type_for/customer_login': '',
+  'recaptcha_frontend/type_for/customer_create': '',
+  'recaptcha_frontend/type_for/customer_edit': '',
+  'recaptcha_frontend/type_invisible/public_key': '',
+  'recaptcha_frontend/type_invisible/private_key': '',
+  'recaptcha_frontend/type_recaptcha/public_key': '',
+  'recaptcha_frontend/type_recaptcha/private_key': '',
+  'recaptcha_frontend/type_recaptcha_v3/public_key': '',
+  'recaptcha_frontend/type_recaptcha_v3/private_key': '',
 };
 
 // The stack turns the reset-request limiter off, as the Docker stack does, so parallel tests don't collide.

@@ -1,5 +1,5 @@
 // One REST request through Magento's stages, in its order: renderer (Accept), store and route,
-// ACL (401), body decoding and input conversion (400), then the service.
+// ACL (401), reCAPTCHA (400), body decoding and input conversion (400), then the service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chooseRenderer } from './content-negotiation.js';
 import { STORES } from '../model/emulator-state.js';
@@ -10,9 +10,12 @@ import { internalError, MagentoError, notAuthorizedFor, routeNotFound } from '..
 import { decodeJsonBody, readBody } from './request-body.js';
 import { bearerOf, callerOf } from '../model/user-context.js';
 import { writeHtmlErrorPage, writeRestAnswer } from './rest-response.js';
-import { matchRoute } from './routes.js';
+import { dropsRespelledKeys } from '../model/release.js';
+import { isTwoFactorRoute, matchRoute } from './routes.js';
 import type { Route } from './routes.js';
 import { dropRespelledKeys, resolveServiceInput } from '../services/service-input.js';
+import type { JsonObject } from '../services/service-input.js';
+import { recaptchaRefusal } from '../model/recaptcha.js';
 
 /** `/rest/V1/…` or `/rest/<store>/V1/…` → the store and the service path `/V1/…`. */
 function splitRestPath(pathname: string): { scope: StoreScope; servicePath: string } | undefined {
@@ -25,7 +28,26 @@ function splitRestPath(pathname: string): { scope: StoreScope; servicePath: stri
 
 function assertAllowed(route: Route, caller: Caller): void {
   if (route.acl === 'anonymous') return;
-  if (route.acl === 'self' ? caller.kind !== 'customer' : caller.kind !== 'admin') throw notAuthorizedFor(route.acl);
+  if (route.acl === 'self') {
+    if (caller.kind !== 'customer') throw notAuthorizedFor(route.acl);
+    return;
+  }
+  const granted = caller.kind === 'admin' || (caller.kind === 'integration' && caller.integration.resources.has(route.acl));
+  if (!granted) throw notAuthorizedFor(route.acl);
+}
+
+/** ReCaptchaWebapiRest's plugin on the request validator: after the ACL, before the body is read. */
+function assertRecaptcha(route: Route, caller: Caller, req: IncomingMessage, state: EmulatorState): void {
+  if (route.recaptcha === undefined) return;
+  const header = req.headers['x-recaptcha'];
+  const response = Array.isArray(header) ? header[0] : header;
+  const refusal = recaptchaRefusal(state.config, route.recaptcha, { isIntegration: caller.kind === 'integration', response });
+  if (refusal !== undefined) throw refusal;
+}
+
+/** Request::getRequestData: POST and PUT take the body, other methods the query string. */
+function requestData(method: string, rawBody: string, url: URL): JsonObject {
+  return method === 'POST' || method === 'PUT' ? decodeJsonBody(rawBody) : Object.fromEntries(url.searchParams);
 }
 
 export async function handleRest(
@@ -40,16 +62,17 @@ export async function handleRest(
   let sessionStarted = false;
   try {
     const rawBody = await readBody(req);
-    const { pathname } = new URL(req.url ?? '/', 'http://emulator');
-    const target = splitRestPath(pathname);
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const target = splitRestPath(url.pathname);
     const match = target && matchRoute(req.method ?? 'GET', target.servicePath);
-    if (!target || !match) throw routeNotFound();
+    if (!target || !match || (isTwoFactorRoute(match.route) && !state.twoFactor.enabled)) throw routeNotFound();
     const { route, pathParams } = match;
     const caller = callerOf(bearerOf(req.headers.authorization), state, now);
     sessionStarted = route.acl !== 'anonymous';
     assertAllowed(route, caller);
-    const body = decodeJsonBody(rawBody);
-    const deduplicated = req.method === 'PUT' && state.version === '2.4.8' ? dropRespelledKeys(body) : body;
+    assertRecaptcha(route, caller, req, state);
+    const body = requestData(req.method ?? 'GET', rawBody, url);
+    const deduplicated = dropsRespelledKeys(state.release, req.method ?? '') ? dropRespelledKeys(body) : body;
     const input = resolveServiceInput(route.params, { ...deduplicated, ...pathParams });
     sessionStarted = true;
     const clientIp = req.socket.remoteAddress ?? '127.0.0.1';

@@ -8,9 +8,22 @@ import {
   getOwnCustomer,
 } from '../services/customer-service.js';
 import type { ServiceCall } from '../model/emulator-state.js';
+import type { RecaptchaForm } from '../model/recaptcha.js';
 import { initiatePasswordReset, resetPassword, validateResetPasswordLinkToken } from '../services/password-reset-service.js';
 import type { ParamSpec } from '../services/service-input.js';
 import { createAdminAccessToken, createCustomerAccessToken } from '../services/token-service.js';
+import {
+  activateGoogle,
+  authenticateGoogle,
+  configureGoogle,
+  defaultProviderCode,
+  forcedProviders,
+  installedProviders,
+  providersToActivate,
+  tfatProvidersToActivate,
+  tfatUserProviders,
+  userProviders,
+} from '../services/two-factor-service.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -23,6 +36,8 @@ export interface Route {
   readonly acl: RouteAcl;
   readonly params: readonly ParamSpec[];
   readonly handle: (call: ServiceCall) => unknown;
+  /** The reCAPTCHA form whose web-API protection covers this route (ReCaptchaCustomer WebapiConfigProvider). */
+  readonly recaptcha?: RecaptchaForm;
 }
 
 const str = (name: string): ParamSpec => ({ name, type: 'string' });
@@ -31,24 +46,26 @@ const int = (name: string): ParamSpec => ({ name, type: 'int' });
 // Declaration order matters: among templates, the last match wins.
 const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/V1/integration/admin/token', acl: 'anonymous', params: [str('username'), str('password')], handle: createAdminAccessToken },
-  { method: 'POST', path: '/V1/integration/customer/token', acl: 'anonymous', params: [str('username'), str('password')], handle: createCustomerAccessToken },
+  { method: 'POST', path: '/V1/integration/customer/token', acl: 'anonymous', params: [str('username'), str('password')], handle: createCustomerAccessToken, recaptcha: 'customer_login' },
   {
     method: 'POST',
     path: '/V1/customers',
     acl: 'anonymous',
     params: [{ name: 'customer', type: 'object' }, { name: 'password', type: 'string', optional: true }, { name: 'redirectUrl', type: 'string', optional: true }],
     handle: createAccount,
+    recaptcha: 'customer_create',
   },
   { method: 'GET', path: '/V1/customers/me', acl: 'self', params: [], handle: getOwnCustomer },
-  { method: 'PUT', path: '/V1/customers/me/password', acl: 'self', params: [str('currentPassword'), str('newPassword')], handle: changeOwnPassword },
+  { method: 'PUT', path: '/V1/customers/me/password', acl: 'self', params: [str('currentPassword'), str('newPassword')], handle: changeOwnPassword, recaptcha: 'customer_edit' },
   {
     method: 'PUT',
     path: '/V1/customers/password',
     acl: 'anonymous',
     params: [str('email'), str('template'), { name: 'websiteId', type: 'int', optional: true }],
     handle: initiatePasswordReset,
+    recaptcha: 'customer_forgot_password',
   },
-  { method: 'POST', path: '/V1/customers/resetPassword', acl: 'anonymous', params: [str('email'), str('resetToken'), str('newPassword')], handle: resetPassword },
+  { method: 'POST', path: '/V1/customers/resetPassword', acl: 'anonymous', params: [str('email'), str('resetToken'), str('newPassword')], handle: resetPassword, recaptcha: 'customer_forgot_password' },
   {
     method: 'GET',
     path: '/V1/customers/:customerId/password/resetLinkToken/:resetPasswordLinkToken',
@@ -58,7 +75,27 @@ const ROUTES: readonly Route[] = [
   },
   { method: 'GET', path: '/V1/customers/:customerId', acl: 'Magento_Customer::customer', params: [int('customerId')], handle: getCustomer },
   { method: 'DELETE', path: '/V1/customers/:customerId', acl: 'Magento_Customer::delete', params: [int('customerId')], handle: deleteCustomer },
+  // Magento_TwoFactorAuth (only routed while the module is enabled: see twoFactorRoute)
+  { method: 'GET', path: '/V1/tfa/tfat-user-providers', acl: 'anonymous', params: [str('tfaToken')], handle: tfatUserProviders },
+  { method: 'GET', path: '/V1/tfa/tfat-providers-to-activate', acl: 'anonymous', params: [str('tfaToken')], handle: tfatProvidersToActivate },
+  { method: 'POST', path: '/V1/tfa/provider/google/configure', acl: 'anonymous', params: [str('tfaToken')], handle: configureGoogle },
+  { method: 'POST', path: '/V1/tfa/provider/google/activate', acl: 'anonymous', params: [str('tfaToken'), str('otp')], handle: activateGoogle },
+  {
+    method: 'POST',
+    path: '/V1/tfa/provider/google/authenticate',
+    acl: 'anonymous',
+    params: [str('username'), str('password'), str('otp')],
+    handle: authenticateGoogle,
+  },
+  { method: 'GET', path: '/V1/tfa/installed-providers', acl: 'Magento_TwoFactorAuth::tfa', params: [], handle: installedProviders },
+  { method: 'GET', path: '/V1/tfa/forced-providers', acl: 'Magento_TwoFactorAuth::tfa', params: [], handle: forcedProviders },
+  { method: 'GET', path: '/V1/tfa/user-providers/:userId', acl: 'Magento_TwoFactorAuth::tfa', params: [int('userId')], handle: userProviders },
+  { method: 'GET', path: '/V1/tfa/providers-to-activate/:userId', acl: 'Magento_TwoFactorAuth::tfa', params: [int('userId')], handle: providersToActivate },
+  { method: 'GET', path: '/V1/tfa/default-provider-code/:userId', acl: 'Magento_TwoFactorAuth::tfa', params: [int('userId')], handle: defaultProviderCode },
 ];
+
+/** Routes of Magento_TwoFactorAuth's webapi.xml: they exist only while the module is enabled. */
+export const isTwoFactorRoute = (route: Route): boolean => route.path.startsWith('/V1/tfa/');
 
 export interface RouteMatch {
   route: Route;

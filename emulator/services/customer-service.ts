@@ -10,6 +10,7 @@ import type { ServiceCall } from '../model/emulator-state.js';
 import { authenticate } from '../model/lockout.js';
 import { badRequest, InvalidCredentialsError, noSuchCustomerId, notAuthorizedFor, unauthorized } from '../model/magento-errors.js';
 import { hashPassword } from '../model/password-hash.js';
+import { anonymousGroupIdRefused, createNamesMissingEmail } from '../model/release.js';
 import { assertDifferentFromEmail, assertPasswordStrength } from '../model/password-policy.js';
 import { newResetToken } from '../model/reset-tokens.js';
 import type { JsonObject } from './service-input.js';
@@ -32,9 +33,12 @@ export async function createAccount(call: ServiceCall): Promise<Record<string, u
   const { state, now } = call;
   const input = customerInput(call.input.customer as JsonObject);
   const password = call.input.password as string | null;
-  // AccountManagementApi: choosing a group needs Magento_Customer::manage.
-  if (input.group_id !== undefined && call.caller.kind !== 'admin') throw notAuthorizedFor('Magento_Customer::manage');
-  if (input.email === undefined && state.version === '2.4.8') {
+  // AccountManagementApi: choosing a group needs Magento_Customer::manage; before 2.4.6-p9 the group is dropped.
+  if (input.group_id !== undefined && call.caller.kind !== 'admin') {
+    if (anonymousGroupIdRefused(state.release)) throw notAuthorizedFor('Magento_Customer::manage');
+    delete input.group_id;
+  }
+  if (input.email === undefined && createNamesMissingEmail(state.release)) {
     throw badRequest('The email address is required to create a customer account.');
   }
   if (password !== null) {
@@ -42,7 +46,7 @@ export async function createAccount(call: ServiceCall): Promise<Record<string, u
     assertDifferentFromEmail(input.email ?? '', password, state.faults);
   }
   const websiteId = input.website_id ?? DEFAULT_WEBSITE_ID;
-  assertValidNewCustomer(input, state.accounts, websiteId);
+  assertValidNewCustomer(input, state.accounts, websiteId, state.release);
   const { dob, middlename, prefix, suffix, taxvat } = input;
   const optional = Object.fromEntries(
     Object.entries({ dob, middlename, prefix, suffix, taxvat }).filter(([, value]) => value !== undefined),

@@ -4,10 +4,11 @@
 import type { CustomerRecord } from '../model/accounts.js';
 import { setPassword } from '../model/credentials.js';
 import { customerById } from './customer-service.js';
-import type { Area, MagentoVersion, ServiceCall } from '../model/emulator-state.js';
+import type { Area, ServiceCall } from '../model/emulator-state.js';
 import { unlock } from '../model/lockout.js';
 import { badRequest, notFound, requiredFields } from '../model/magento-errors.js';
 import { assertDifferentFromEmail, assertPasswordStrength } from '../model/password-policy.js';
+import { graphqlResetRequestsThrottled, restResetRequestsThrottled, type Release } from '../model/release.js';
 import { assertResetTokenValid, clearResetToken, rotateResetToken } from '../model/reset-tokens.js';
 import { phpEmpty } from './php-types.js';
 
@@ -33,12 +34,13 @@ function findCustomer(call: ServiceCall, email: string, websiteId: number | stri
 
 /**
  * Where the Security module's beforeInitiatePasswordReset plugin limits requests
- * (S/Model/Plugin/AccountManagement.php): 2.4.7 only the storefront, 2.4.8 also REST; GraphQL never.
+ * (S/Model/Plugin/AccountManagement.php): the storefront on every line, REST from 2.4.8, GraphQL from 2.4.9.
  */
-const THROTTLED_AREAS: Readonly<Record<MagentoVersion, readonly Area[]>> = {
-  '2.4.7': [],
-  '2.4.8': ['webapi_rest'],
-};
+function throttlesArea(release: Release, area: Area): boolean {
+  if (area === 'webapi_rest') return restResetRequestsThrottled(release);
+  if (area === 'graphql') return graphqlResetRequestsThrottled(release);
+  return true;
+}
 
 /** PUT /V1/customers/password, GraphQL requestPasswordResetEmail: true, or false when the mail could not be sent. */
 export async function initiatePasswordReset(call: ServiceCall): Promise<boolean> {
@@ -46,7 +48,7 @@ export async function initiatePasswordReset(call: ServiceCall): Promise<boolean>
   const email = call.input.email as string;
   const template = call.input.template as string;
   // The plugin runs before the method body, so before the customer lookup.
-  if (THROTTLED_AREAS[state.version].includes(call.area)) state.resetRequests.check(email, call.clientIp, now);
+  if (throttlesArea(state.release, call.area)) state.resetRequests.check(email, call.clientIp, now);
   const websiteId = (call.input.websiteId as number | null) ?? call.scope.websiteId;
   if (state.faults.isActive('unknown-email-returns-true') && !state.accounts.findByEmail(email, Number(websiteId))) {
     return true;

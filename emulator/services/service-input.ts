@@ -20,8 +20,8 @@ export type InputValue = string | number | JsonObject | null;
 const snakeCase = (name: string): string => name.replace(/(?<=\w)(?=[A-Z])/g, '_').toLowerCase();
 
 /**
- * 2.4.7-p1+ / 2.4.8 PUT bodies: a key that repeats an earlier one apart from case or `_` is
- * dropped, so the first spelling wins (recorded x-initiate-duplicate-key-* cases).
+ * A key that repeats an earlier one apart from case or `_` is dropped, so the first spelling wins,
+ * on the methods and releases of release.ts `dropsRespelledKeys` (recorded x-initiate-duplicate-key-* cases).
  */
 export function dropRespelledKeys(body: JsonObject): JsonObject {
   const seen = new Set<string>();

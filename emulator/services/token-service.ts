@@ -2,6 +2,7 @@
 // revokeCustomerToken (I/Model/CustomerTokenService.php, AdminTokenService.php,
 // C/Model/AccountManagement/Authenticate.php): checks in Magento's order.
 import { awaitsConfirmation } from '../model/accounts.js';
+import { ADMIN_MAILBOX, ADMIN_USER_ID } from '../model/admin-user.js';
 import { passwordMatches } from '../model/credentials.js';
 import { ownId } from './customer-service.js';
 import type { ServiceCall } from '../model/emulator-state.js';
@@ -9,8 +10,8 @@ import { isLocked, recordAuthenticationFailure, unlock } from '../model/lockout.
 import type { JwtUserType } from '../model/jwt.js';
 import { SIGN_IN_FAILED } from '../model/login-throttle.js';
 import { type MagentoError, requiredFields, unauthorized } from '../model/magento-errors.js';
+import { tokenNamesUnconfirmedAccount, tokenSuccessClearsFailures } from '../model/release.js';
 
-const ADMIN_USER_ID = 1;
 
 function credentials(call: ServiceCall): { username: string; password: string } {
   const username = call.input.username as string;
@@ -35,18 +36,21 @@ export function createCustomerAccessToken(call: ServiceCall): string {
   if (awaitsConfirmation(customer, state.config)) {
     // 2.4.8 lets EmailNotConfirmedException through; 2.4.7 masks it like any other failure.
     const notConfirmed = unauthorized("This account isn't confirmed. Verify and try again.");
-    throw failure(call, username, 'customer', state.version === '2.4.8' ? notConfirmed : undefined);
+    throw failure(call, username, 'customer', tokenNamesUnconfirmedAccount(state.release) ? notConfirmed : undefined);
   }
   if (!passwordMatches(customer, password, state.faults)) {
     recordAuthenticationFailure(customer, state.config, now);
     throw failure(call, username, 'customer');
   }
-  unlock(customer, now); // the customer_login observer
+  // The customer_unlock observer runs on webapi_rest logins from 2.4.8 only (I/etc/webapi_rest/events.xml);
+  // 2.4.7 leaves failures_num as it was (recorded db_after of x-throttle-expired-lock-right-password: 6 vs 0).
+  if (tokenSuccessClearsFailures(state.release)) unlock(customer, now);
   state.loginThrottle.reset(username, 'customer');
   return state.jwt.issue('customer', customer.id, now, state.config.int('webapi/jwtauth/customer_expiration'));
 }
 
-export function createAdminAccessToken(call: ServiceCall): string {
+/** The admin user's id after its credentials pass (throttle first, then name and password). */
+export function authenticateAdmin(call: ServiceCall): number {
   const { state, now } = call;
   const { username, password } = credentials(call);
   state.loginThrottle.assertNotThrottled(username, 'admin', now);
@@ -54,7 +58,21 @@ export function createAdminAccessToken(call: ServiceCall): string {
   const valid = username.toLowerCase() === state.admin.username.toLowerCase() && password === state.admin.password;
   if (!valid) throw failure(call, username, 'admin');
   state.loginThrottle.reset(username, 'admin');
-  return state.jwt.issue('admin', ADMIN_USER_ID, now, state.config.int('webapi/jwtauth/admin_expiration'));
+  return ADMIN_USER_ID;
+}
+
+export function issueAdminToken(call: ServiceCall, userId: number): string {
+  return call.state.jwt.issue('admin', userId, call.now, call.state.config.int('webapi/jwtauth/admin_expiration'));
+}
+
+/** With Magento_TwoFactorAuth enabled the route never issues a token: its refusal comes after the password check. */
+export async function createAdminAccessToken(call: ServiceCall): Promise<string> {
+  const userId = authenticateAdmin(call);
+  const { twoFactor, mail } = call.state;
+  if (!twoFactor.enabled) return issueAdminToken(call, userId);
+  const refusal = twoFactor.adminTokenRefusal(userId, call.now);
+  if (refusal.mailTfat !== undefined) await mail.sendTfaConfiguration(ADMIN_MAILBOX, refusal.mailTfat, call.now);
+  throw refusal.error;
 }
 
 /** revokeCustomerAccessToken: every token the caller was issued until now stops working. */

@@ -11,6 +11,7 @@
 //   4. `<x>-after-<y>` after the case ending in `-<y>`, and `<x>` itself before that case
 //      (`x-welcome-token-validate` < `x-welcome-initiate` < `x-welcome-token-validate-after-initiate`);
 //   5. otherwise by name, numbers compared as numbers (`-failed-login-2` < `-failed-login-10`).
+import { release } from '../../emulator/model/release.js';
 import { exclusionOf } from './excluded.js';
 import { customerCreatedBy } from './transcript.js';
 import type { MagentoVersion, RecordedExchange, TranscriptFolder, Variables } from './transcript.js';
@@ -38,7 +39,8 @@ export function sequencesOf(folder: TranscriptFolder): Sequence[] {
   const replayed = folder.exchanges.filter((e) => exclusionOf(folder.folder, e.case) === undefined);
   const ordered = replayed.filter((e) => e.order !== undefined);
   const unordered = replayed.filter((e) => e.order === undefined);
-  return [...orderedRuns(folder, ordered), ...unorderedRuns(folder, unordered)];
+  // A folder whose every case is excluded leaves its runs empty: nothing to replay.
+  return [...orderedRuns(folder, ordered), ...unorderedRuns(folder, unordered)].filter((s) => s.exchanges.length > 0);
 }
 
 function orderedRuns(folder: TranscriptFolder, exchanges: RecordedExchange[]): Sequence[] {
@@ -91,7 +93,7 @@ function unorderedRuns(folder: TranscriptFolder, exchanges: RecordedExchange[]):
 }
 
 const protectionTypeOf = (version: MagentoVersion, runPrefix: string): Sequence['protectionType'] =>
-  version === '2.4.7' || runPrefix === 'throttle-default-' ? '1' : '0';
+  release(version).line === '2.4.7' || runPrefix === 'throttle-default-' ? '1' : '0';
 
 function runIdsOf(variables: Variables, where: string): string[] {
   const runs = new Set(

@@ -12,6 +12,8 @@ export type SetupContext = {
   customerId(name: string): number;
   /** Sends `count` customer-token requests with a wrong password. */
   failTokenCalls(email: string, count: number): Promise<void>;
+  /** The recorded value of a run variable (`<GOOGLE_SECRET>`). */
+  variable(placeholder: string): string;
 };
 
 export type SetupPlan = {
@@ -70,8 +72,76 @@ const REMARKS = [
 ];
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Google's published test secret key, the one the recording configured beside the site key. */
+const GOOGLE_TEST_PRIVATE_KEY = '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe';
+const RECAPTCHA_FORMS = ['customer_forgot_password', 'customer_login', 'customer_create'];
+const BEARER_OPTION = 'oauth/consumer/enable_integration_as_bearer';
+/** `type_for/<form>` = invisible for the forms given, every other form's row deleted (the lab restored each group). */
+const recaptchaFormsOn = (on: readonly string[]): Step => async (ctx) => {
+  for (const form of RECAPTCHA_FORMS) await ctx.control.setConfig(`recaptcha_frontend/type_for/${form}`, on.includes(form) ? 'invisible' : null);
+};
+
+// The hardened store (2.4.8-hardened, HARDENED.md): the module, the admin's Google secret, the integration,
+// the bearer option and reCAPTCHA's keys and forms. First, so the generic `path=1` rule below sees none of them.
+const HARDENED_RULES: readonly Rule[] = [
+  {
+    pattern: /fresh install with Magento_TwoFactorAuth enabled; twofactorauth\/general\/force_providers at its default \(empty\); no 2FA configured for exampleuser/,
+    scope: 'state',
+    before: () => async (ctx) => {
+      await ctx.control.setTwoFactorModule(true);
+      await ctx.control.setConfig('twofactorauth/general/force_providers', null);
+      await ctx.control.setAdminGoogleSecret(null);
+    },
+  },
+  {
+    pattern: /config: twofactorauth\/general\/force_providers=google \(php bin\/magento config:set; cache:clean config\)/,
+    scope: 'state',
+    before: () => setConfig('twofactorauth/general/force_providers', 'google'),
+  },
+  {
+    pattern: /then php bin\/magento security:tfa:reset exampleuser google \("[^"]*"\) and php bin\/magento security:tfa:google:set-secret exampleuser <GOOGLE_SECRET> \("[^"]*"\)/,
+    scope: 'state',
+    before: () => (ctx) => ctx.control.setAdminGoogleSecret(ctx.variable('<GOOGLE_SECRET>')),
+  },
+  {
+    pattern: /integration "([a-z-]+)" created active by the lab script make-integration\.php \(IntegrationServiceInterface::create with resource=\[([A-Za-z_:, ]+)\], then OauthServiceInterface::createAccessToken \+ getAccessToken\); stored resources: [A-Za-z_:, ]+/,
+    scope: 'state',
+    before: (m) => (ctx) => ctx.control.addIntegration(m[1] ?? '', ctx.variable('<INTEGRATION_TOKEN>'), (m[2] ?? '').split(', ')),
+  },
+  {
+    pattern: /oauth\/consumer\/enable_integration_as_bearer(?: not set \(default 0\)| unset \(0\))/,
+    scope: 'state',
+    before: () => setConfig(BEARER_OPTION, null),
+  },
+  {
+    pattern: /(?:config: )?oauth\/consumer\/enable_integration_as_bearer=1(?: \(config:set; cache:clean config\))?/,
+    scope: 'state',
+    before: () => setConfig(BEARER_OPTION, '1'),
+  },
+  {
+    pattern: /config: recaptcha_frontend\/type_invisible\/public_key and private_key = Google test keys \(site ([\w-]+)\)/,
+    scope: 'state',
+    before: (m) => async (ctx) => {
+      await ctx.control.setConfig('recaptcha_frontend/type_invisible/public_key', m[1] ?? '');
+      await ctx.control.setConfig('recaptcha_frontend/type_invisible/private_key', GOOGLE_TEST_PRIVATE_KEY);
+    },
+  },
+  {
+    pattern: /config: recaptcha_frontend\/type_for\/(customer_[a-z_]+)=invisible/,
+    scope: 'state',
+    before: (m) => recaptchaFormsOn([m[1] ?? '']),
+  },
+  { pattern: /no type_for set yet|customer_forgot_password restored \(unset\); customer_login not set yet/, scope: 'state', before: () => recaptchaFormsOn([]) },
+  // The emulated store, like the lab, cannot reach Google: nothing to set.
+  { pattern: /no outbound network \(google\.com does not resolve\)/, scope: 'state' },
+  { pattern: /2FA as in tfa-\*/, scope: 'state' },
+  { pattern: /google activated for exampleuser/, scope: 'state' },
+];
+
+
 // Applied in this order: restoring the unmentioned defaults comes before setting the mentioned values.
 const RULES: readonly Rule[] = [
+  ...HARDENED_RULES,
   {
     pattern: /customer\/create_account\/confirm = 1 during this request/,
     scope: 'request',

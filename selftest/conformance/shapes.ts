@@ -22,6 +22,9 @@ const SHAPES: readonly [RegExp, string | ((...groups: string[]) => string)][] = 
   [JWT_BODY, (_whole, header = '', payload = '', signature = '') => describeJwt(header, payload, signature)],
   [/"(created_at|updated_at)":"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"/g, '"$1":"<YYYY-MM-DD HH:MM:SS>"'],
   [/Report ID: webapi-[0-9a-f]+/g, 'Report ID: webapi-<uniqid>'],
+  // Google provider configure: a fresh secret and its QR code on every run.
+  [/"qr_code_base64":"iVBORw0KGgo[A-Za-z0-9+\\/=]*"/g, '"qr_code_base64":"<base64 PNG>"'],
+  [/"secret_code":"[A-Z2-7]+"/g, '"secret_code":"<base32>"'],
   [/Error log record number: [0-9a-f]{64}/g, 'Error log record number: <sha256>'],
   // The error page's base href is the store URL, HTML-escaped; only its tail is fixed.
   [/<base href="http&#x3A;&#x2F;&#x2F;[^"]*?&#x2F;errors&#x2F;default&#x2F;" \/>/g, '<base href="<store>&#x2F;errors&#x2F;default&#x2F;" />'],

@@ -13,6 +13,14 @@ export const FOLDERS = [
   { folder: '2.4.8-config', version: '2.4.8' },
   { folder: '2.4.7-graphql', version: '2.4.7' },
   { folder: '2.4.8-graphql', version: '2.4.8' },
+  // A hardened store: 2FA, integration tokens, reCAPTCHA (HARDENED.md).
+  { folder: '2.4.8-hardened', version: '2.4.8' },
+  // Patch releases (PATCHES.md): the GA cases replayed on each, against an emulator of that patch.
+  { folder: '2.4.7-p6', version: '2.4.7-p6' },
+  { folder: '2.4.7-p6-graphql', version: '2.4.7-p6' },
+  { folder: '2.4.8-p1', version: '2.4.8-p1' },
+  { folder: '2.4.8-p1-config', version: '2.4.8-p1' },
+  { folder: '2.4.8-p1-graphql', version: '2.4.8-p1' },
 ] as const;
 
 export type MagentoVersion = (typeof FOLDERS)[number]['version'];
@@ -40,9 +48,21 @@ export const exchangeSchema = z.object({
   variables: variablesSchema.default({}),
   note: z.string().optional(),
   setup: z.string().optional(),
+  /** Patch folders: database values read after the request (`customer_entity failures_num first_failure lock_expires` → `3\t<date>\tNULL`). */
+  db_after: z.record(z.string(), z.string()).optional(),
+  /** Patch folders: the hidden steps the recorder took before the request (`3 failed REST token calls for <email>`). */
+  replay: z.array(z.string()).optional(),
 });
 
 const runSchema = z.object({ magento: z.string(), run: z.string().optional(), variables: variablesSchema });
+
+/** A patch folder's `_run.json` (PATCHES.md): the GA folder it replayed, and which run and customer ids became which. */
+const patchRunSchema = z.object({
+  magento: z.string(),
+  replayed_from: z.string(),
+  run_ids: z.record(z.string(), z.string()),
+  customer_ids: z.record(z.string(), z.number()),
+});
 
 export type RecordedExchange = z.infer<typeof exchangeSchema> & { file: string; folder: string };
 
@@ -71,7 +91,10 @@ export function loadFolder(folder: string, version: MagentoVersion): TranscriptF
     const where = `${folder}/${name}`;
     if (name === '_index.json') continue;
     if (/_run(-[a-z-]+)?\.json$/.test(name)) {
-      runs.set(name, parse(runSchema, readJson(path), where).variables);
+      const run = readJson(path);
+      const patch = patchRunSchema.safeParse(run);
+      if (patch.success) patchRuns(patch.data, runs);
+      else runs.set(name, parse(runSchema, run, where).variables);
     } else if (name.endsWith('.eml')) {
       mails.push({ case: name.slice(0, -'.eml'.length), eml: readFileSync(path, 'utf8') });
     } else if (name.endsWith('.json') && !name.endsWith('.mail.json')) {
@@ -79,6 +102,23 @@ export function loadFolder(folder: string, version: MagentoVersion): TranscriptF
     }
   }
   return { folder, version, exchanges, mails, runs };
+}
+
+/**
+ * A patch replay keeps only the mapping to its GA recording: its runs are the GA folder's run files,
+ * with each GA run id and customer id swapped for the patch run's (reset tokens come from the mails).
+ */
+function patchRuns(patch: z.infer<typeof patchRunSchema>, runs: Map<string, Variables>): void {
+  const dir = join(TRANSCRIPTS_DIR, patch.replayed_from);
+  for (const name of readdirSync(dir).filter((n) => /_run(-[a-z]+)?\.json$/.test(n))) {
+    const ga = parse(runSchema, readJson(join(dir, name)), `${patch.replayed_from}/${name}`).variables;
+    const mapped = Object.entries(ga).map(([placeholder, value]): [string, string | number] => {
+      if (typeof value === 'number') return [placeholder, patch.customer_ids[String(value)] ?? value];
+      const swapped = Object.entries(patch.run_ids).reduce((text, [from, to]) => text.replaceAll(`.${from}@`, `.${to}@`), value);
+      return [placeholder, swapped];
+    });
+    runs.set(name, Object.fromEntries(mapped));
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {

@@ -70,6 +70,10 @@ export class RunValues {
     if (recordedId !== undefined) this.ourIdByRecorded.set(recordedId, ourId);
   }
 
+  learnRecordedId(recordedId: number, ourId: number): void {
+    if (!this.ourIdByRecorded.has(recordedId)) this.ourIdByRecorded.set(recordedId, ourId);
+  }
+
   /** The id the recording gave the customer we know as `ourEmail`. */
   recordedIdOf(ourEmail: string): number | undefined {
     const name = this.customerNames().find((n) => this.email(n) === ourEmail);
@@ -103,6 +107,8 @@ export class RunValues {
     return value.replace(/<([a-z0-9-]+|customer-token-[A-Z0-9]+(?:-[a-z0-9-]+)?)>/g, (whole, placeholder: string) => {
       if (placeholder === 'admin-token') return this.adminToken;
       if (placeholder === 'garbage') return GARBAGE_BEARER;
+      // the integration is created with the recorded access token (setups.ts), so it is ours too
+      if (placeholder === 'integration-token') return String(this.variables['<INTEGRATION_TOKEN>'] ?? '');
       const match = /^customer-token-([A-Z0-9]+)(-.+)?$/.exec(placeholder);
       const email = match?.[1] === undefined ? undefined : this.email(match[1]);
       const token =
@@ -131,6 +137,24 @@ export class RunValues {
     if (ours === undefined) throw new Error(`reset token ${recorded}: the emulator sent no matching mail to ${email}`);
     this.tokenByRecorded.set(recorded, ours);
     return ours;
+  }
+
+  /** The recorded value of a placeholder (`<GOOGLE_SECRET>`); throws when the run has none. */
+  variable(placeholder: string): string {
+    const value = this.variables[placeholder];
+    if (value === undefined) throw new Error(`the run has no ${placeholder}`);
+    return String(value);
+  }
+
+  /** Whether `value` is what the recording had for `placeholder`. */
+  isVariable(placeholder: string, value: string): boolean {
+    return this.variables[placeholder] !== undefined && String(this.variables[placeholder]) === value;
+  }
+
+  /** The tfat of the newest 2FA configuration mail the emulator sent (`…/tfat/<token>/key/…`). */
+  newestTfat(): string | undefined {
+    const mail = this.sentMail.filter((m) => /\/tfat\/[A-Za-z0-9+/=]+\/key\//.test(m.html)).at(-1);
+    return mail === undefined ? undefined : /\/tfat\/([A-Za-z0-9+/=]+)\/key\//.exec(mail.html)?.[1];
   }
 
   /** A recorded customer id as ours (ids nobody created, like 987654321, stay). */

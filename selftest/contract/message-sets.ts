@@ -42,6 +42,12 @@ const REST_SAMPLES: { readonly [Entry in keyof typeof magentoErrors]: readonly M
   notAuthorized: [magentoErrors.notAuthorized('self')],
   tooManyResetRequests: [magentoErrors.tooManyResetRequests('hello@example.com')],
   noRoute: [magentoErrors.noRoute],
+  recaptchaFailed: [magentoErrors.recaptchaFailed],
+  tfaNotConfigured: [magentoErrors.tfaNotConfigured],
+  tfaConfigureFirst: [magentoErrors.tfaConfigureFirst(['google'])],
+  tfaUseProviderEndpoints: [magentoErrors.tfaUseProviderEndpoints(['google'])],
+  tfaInvalidCode: [magentoErrors.tfaInvalidCode],
+  tfaProviderNotConfigured: [magentoErrors.tfaProviderNotConfigured],
 };
 
 /** The entries of a message set marked with `fromCode(file, …)`, each with its file. */

@@ -8,7 +8,10 @@ import { caseKey, type RecordedCase } from './recordings.js';
  * The folders a bare case name (no `<folder>/`) stands for: the GA recordings, REST and GraphQL, whose case
  * names are the same in both versions (and the GraphQL ones all start `gql-`, so the two never collide).
  */
-export const BARE_CASE_FOLDERS: readonly string[] = ['2.4.7', '2.4.8', '2.4.7-graphql', '2.4.8-graphql'];
+// The patch folders replay the GA cases on 2.4.7-p6 and 2.4.8-p1, where the suite runs unchanged.
+export const BARE_CASE_FOLDERS: readonly string[] = [
+  '2.4.7', '2.4.8', '2.4.7-graphql', '2.4.8-graphql', '2.4.7-p6', '2.4.8-p1', '2.4.7-p6-graphql', '2.4.8-p1-graphql',
+];
 
 const annotation = z.object({ type: z.string(), description: z.string().optional() });
 type Spec = { title: string; file: string; line: number; tests: { annotations: z.infer<typeof annotation>[] }[] };

@@ -52,34 +52,58 @@ test('an unknown customer id is an error, not a silent no-op', async () => {
   await expect(backdoor.ageResetToken(999, 1)).rejects.toThrow('no customer with id 999');
 });
 
-test('setConfig runs bin/magento config:set with the value as its own argument, then cleans the config cache', async () => {
+const configSql = (statement: string): string[] => [...exec, 'magerun2', 'db:query', statement];
+const cleanConfigCache = [...exec, 'php', 'bin/magento', 'cache:clean', 'config'];
+
+test('applyConfig writes every path in one SQL statement, then cleans the config cache once', async () => {
   const { backdoor, calls } = recorded();
-  await backdoor.setConfig('customer/password/minimum_password_length', '-1; DROP TABLE x');
+  await backdoor.applyConfig({
+    'customer/password/password_reset_protection_type': '1',
+    'customer/password/max_number_password_reset_requests': '2',
+    'customer/password/min_time_between_password_reset_requests': '0',
+  });
   expect(calls).toEqual([
-    [...exec, 'php', 'bin/magento', 'config:set', '--', 'customer/password/minimum_password_length', '-1; DROP TABLE x'],
-    [...exec, 'php', 'bin/magento', 'cache:clean', 'config'],
+    configSql(
+      'INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ' +
+        "('default', 0, 'customer/password/password_reset_protection_type', '1'), " +
+        "('default', 0, 'customer/password/max_number_password_reset_requests', '2'), " +
+        "('default', 0, 'customer/password/min_time_between_password_reset_requests', '0') " +
+        'ON DUPLICATE KEY UPDATE value = VALUES(value);',
+    ),
+    cleanConfigCache,
   ]);
 });
 
-test('restoreConfig puts back the stack value where the stack sets one', async () => {
+test('a value is one escaped SQL string, whatever it holds', async () => {
   const { backdoor, calls } = recorded();
-  await backdoor.restoreConfig('customer/password/password_reset_protection_type');
-  await backdoor.restoreConfig('system/smtp/port');
-  expect(calls.map((argv) => argv.slice(exec.length))).toEqual([
-    ['php', 'bin/magento', 'config:set', '--', 'customer/password/password_reset_protection_type', '0'],
-    ['php', 'bin/magento', 'cache:clean', 'config'],
-    ['php', 'bin/magento', 'config:set', '--', 'system/smtp/port', '1025'],
-    ['php', 'bin/magento', 'cache:clean', 'config'],
+  await backdoor.applyConfig({ 'contact/email/recipient_email': "-1'; DROP TABLE x; -- \\" });
+  expect(calls[0]?.at(-1)).toContain("'contact/email/recipient_email', '-1''; DROP TABLE x; -- \\\\')");
+});
+
+test('restoring puts back the stack value where the stack sets one and deletes the other rows, in the same batch', async () => {
+  const { backdoor, calls } = recorded();
+  await backdoor.applyConfig({
+    'customer/password/password_reset_protection_type': null,
+    'system/smtp/port': null,
+    'customer/password/lockout_failures': null,
+    'customer/password/lockout_threshold': null,
+  });
+  expect(calls).toEqual([
+    configSql(
+      'INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ' +
+        "('default', 0, 'customer/password/password_reset_protection_type', '0'), ('default', 0, 'system/smtp/port', '1025') " +
+        'ON DUPLICATE KEY UPDATE value = VALUES(value); ' +
+        "DELETE FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path IN " +
+        "('customer/password/lockout_failures', 'customer/password/lockout_threshold');",
+    ),
+    cleanConfigCache,
   ]);
 });
 
-test("restoreConfig deletes any other path, back to Magento's default", async () => {
+test('an empty batch runs nothing', async () => {
   const { backdoor, calls } = recorded();
-  await backdoor.restoreConfig('customer/password/lockout_failures');
-  expect(calls.map((argv) => argv.slice(exec.length))).toEqual([
-    ['magerun2', 'config:store:delete', 'customer/password/lockout_failures'],
-    ['php', 'bin/magento', 'cache:clean', 'config'],
-  ]);
+  await backdoor.applyConfig({});
+  expect(calls).toEqual([]);
 });
 
 test('clearPasswordResetRequests empties password_reset_request_event', async () => {
@@ -93,9 +117,9 @@ for (const [what, call] of [
   ['a fractional id', (b: Backdoor) => b.lockAccount(1.5, 1, 1)],
   ['a fractional age', (b: Backdoor) => b.ageResetToken(1, 0.5)],
   ['negative failures', (b: Backdoor) => b.lockAccount(1, -1, 1)],
-  ['a path with SQL in it', (b: Backdoor) => b.setConfig("a/b/c'; --", '1')],
-  ['a two-part path', (b: Backdoor) => b.restoreConfig('customer/password')],
-  ['a value with a newline', (b: Backdoor) => b.setConfig('a/b/c', '1\n2')],
+  ['a path with SQL in it', (b: Backdoor) => b.applyConfig({ 'a/b/c': '1', "a/b/c'; --": '1' })],
+  ['a two-part path', (b: Backdoor) => b.applyConfig({ 'customer/password': null })],
+  ['a value with a newline', (b: Backdoor) => b.applyConfig({ 'a/b/c': '1\n2' })],
 ] as const) {
   test(`${what} is refused before anything runs`, async () => {
     const { backdoor, calls } = recorded();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { release } from '../../emulator/model/release.js';
 import { renderMail, type MailCustomer, type MailTemplate } from '../../emulator/mail/index.js';
 import { decodeHeaderValue, decodeQuotedPrintable, headerFields, messageBody } from './mail-mime-decoder.js';
 
@@ -80,7 +81,7 @@ function header(raw: string, name: string): string {
 for (const version of ['2.4.7', '2.4.8'] as const) {
   for (const template of ['email_reset', 'email_reminder', 'account_new', 'password_changed'] as const) {
     test(`${version} ${template}: headers, one quoted-printable HTML part, texts and link`, () => {
-      const mail = renderMail(template, { version, customer, token, storeBaseUrl, now });
+      const mail = renderMail(template, { release: release(version), customer, token, storeBaseUrl, now });
       const want = expected[template];
 
       expect(mail.to).toBe(customer.email);
@@ -113,8 +114,8 @@ for (const version of ['2.4.7', '2.4.8'] as const) {
 }
 
 test('2.4.7 writes display names and Subject as encoded words, 2.4.8 writes them plain', () => {
-  const old = renderMail('email_reset', { version: '2.4.7', customer, token, storeBaseUrl, now }).raw;
-  const current = renderMail('email_reset', { version: '2.4.8', customer, token, storeBaseUrl, now }).raw;
+  const old = renderMail('email_reset', { release: release('2.4.7'), customer, token, storeBaseUrl, now }).raw;
+  const current = renderMail('email_reset', { release: release('2.4.8'), customer, token, storeBaseUrl, now }).raw;
   expect(header(old, 'Subject')).toBe('=?UTF-8?Q?Reset=20your=20Main=20Website=20Store=20password?=');
   expect(header(old, 'To')).toBe(`=?utf-8?Q?Fid=20a?= <${customer.email}>`);
   expect(header(old, 'From')).toBe('=?utf-8?Q?CustomerSupport?= <support@example.com>');
@@ -123,19 +124,19 @@ test('2.4.7 writes display names and Subject as encoded words, 2.4.8 writes them
 });
 
 test('2.4.8 gives each mail its own Message-ID at the sender domain; 2.4.7 sends none', () => {
-  const render = (): string => renderMail('email_reset', { version: '2.4.8', customer, token, storeBaseUrl, now }).raw;
+  const render = (): string => renderMail('email_reset', { release: release('2.4.8'), customer, token, storeBaseUrl, now }).raw;
   const first = header(render(), 'Message-ID');
   expect(first).toMatch(/^<[0-9a-f]{32}@example\.com>$/);
   expect(header(render(), 'Message-ID')).not.toBe(first);
-  const welcome = renderMail('account_new', { version: '2.4.8', customer, token, storeBaseUrl, now }).raw;
+  const welcome = renderMail('account_new', { release: release('2.4.8'), customer, token, storeBaseUrl, now }).raw;
   expect(header(welcome, 'Message-ID')).toMatch(/^<[0-9a-f]{32}@example\.com>$/);
-  const old = renderMail('email_reset', { version: '2.4.7', customer, token, storeBaseUrl, now }).raw;
+  const old = renderMail('email_reset', { release: release('2.4.7'), customer, token, storeBaseUrl, now }).raw;
   expect(headerFields(old).some((field) => /^message-id$/i.test(field.name))).toBe(false);
 });
 
 test('2.4.7 encodes the body line breaks as =0A, 2.4.8 keeps them as CRLF', () => {
-  const old = messageBody(renderMail('email_reset', { version: '2.4.7', customer, token, storeBaseUrl, now }).raw);
-  const current = messageBody(renderMail('email_reset', { version: '2.4.8', customer, token, storeBaseUrl, now }).raw);
+  const old = messageBody(renderMail('email_reset', { release: release('2.4.7'), customer, token, storeBaseUrl, now }).raw);
+  const current = messageBody(renderMail('email_reset', { release: release('2.4.8'), customer, token, storeBaseUrl, now }).raw);
   expect(old).toContain('=0A');
   expect(old.split('\r\n').every((line, index, lines) => index === lines.length - 1 || line.endsWith('='))).toBe(true);
   expect(current).not.toContain('=0A');
@@ -146,7 +147,7 @@ test('names are HTML-escaped in the body and survive RFC 2047 in the To header',
   const tricky: MailCustomer = { ...customer, firstname: 'Zoë <b>"Ann"</b>', lastname: "O'Brien, Jr — 日本語の長い名前をここに書きます" };
   const fullName = `${tricky.firstname} ${tricky.lastname}`;
   for (const version of ['2.4.7', '2.4.8'] as const) {
-    const mail = renderMail('email_reset', { version, customer: tricky, token, storeBaseUrl, now });
+    const mail = renderMail('email_reset', { release: release(version), customer: tricky, token, storeBaseUrl, now });
     expect(mail.html).toContain('>Zoë &lt;b&gt;&quot;Ann&quot;&lt;/b&gt; O&#039;Brien, Jr — 日本語の長い名前をここに書きます,</p>');
     expect(decodeHeaderValue(header(mail.raw, 'To'))).toBe(`${fullName} <${customer.email}>`);
     const headerBlock = mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n'));
@@ -157,13 +158,13 @@ test('names are HTML-escaped in the body and survive RFC 2047 in the To header',
 
 test('2.4.8 quotes a display name with specials and leaves plain ones bare', () => {
   const comma: MailCustomer = { ...customer, firstname: 'Ann', lastname: 'Lee, "Jr"' };
-  const raw = renderMail('email_reset', { version: '2.4.8', customer: comma, token, storeBaseUrl, now }).raw;
+  const raw = renderMail('email_reset', { release: release('2.4.8'), customer: comma, token, storeBaseUrl, now }).raw;
   expect(header(raw, 'To')).toBe(`"Ann Lee, \\"Jr\\"" <${customer.email}>`);
 });
 
 test('the store base URL is substituted everywhere, the link included', () => {
   const base = 'https://shop.example.test/de/';
-  const mail = renderMail('account_new', { version: '2.4.8', customer, token, storeBaseUrl: base, now });
+  const mail = renderMail('account_new', { release: release('2.4.8'), customer, token, storeBaseUrl: base, now });
   expect(mail.html).toContain(`href="${base}customer/account/"`);
   expect(mail.html).toContain(`href="${base}customer/account/createPassword/?id=2&amp;token=${token}"`);
   expect(mail.html).not.toContain('127.0.0.1');
@@ -172,8 +173,18 @@ test('the store base URL is substituted everywhere, the link included', () => {
 test('a name with CR/LF cannot add header lines', () => {
   const injecting: MailCustomer = { ...customer, firstname: 'Eve\r\nBcc: victim@example.com', lastname: 'x' };
   for (const version of ['2.4.7', '2.4.8'] as const) {
-    const raw = renderMail('email_reset', { version, customer: injecting, token, storeBaseUrl, now }).raw;
+    const raw = renderMail('email_reset', { release: release(version), customer: injecting, token, storeBaseUrl, now }).raw;
     expect(headerFields(raw).map((field) => field.name)).toEqual(headerOrder[version]);
     expect(decodeHeaderValue(header(raw, 'To'))).toBe(`Eve\r\nBcc: victim@example.com x <${customer.email}>`);
   }
+});
+
+test('with system/smtp/set_return_path on, the sender also goes out as Sender: bare on laminas, named on 2.4.8-p1', () => {
+  const sender = (name: string): string | undefined =>
+    headerFields(renderMail('email_reset', { release: release(name), customer, token, storeBaseUrl, now, returnPath: true }).raw).find(
+      (field) => field.name === 'Sender',
+    )?.value;
+  expect(sender('2.4.7-p6')).toBe('<support@example.com>');
+  expect(sender('2.4.8-p1')).toBe('CustomerSupport <support@example.com>');
+  expect(headerFields(renderMail('email_reset', { release: release('2.4.8-p1'), customer, token, storeBaseUrl, now }).raw).map((f) => f.name)).not.toContain('Sender');
 });

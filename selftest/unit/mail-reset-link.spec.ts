@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { release } from '../../emulator/model/release.js';
 import { passwordLink, phpUrlencode } from '../../emulator/mail/reset-link.js';
 
 // PHP urlencode: `[A-Za-z0-9_.-]` kept, space as `+`, every other UTF-8 byte as upper-case %XX.
@@ -23,7 +24,7 @@ const base = { storeBaseUrl: 'http://127.0.0.1:8089/', customerId: 17, customerE
 
 test('2.4.7 reset links carry id and token only', () => {
   for (const template of ['email_reset', 'email_reminder'] as const) {
-    expect(passwordLink({ ...base, version: '2.4.7', template })).toBe(
+    expect(passwordLink({ ...base, release: release('2.4.7'), template })).toBe(
       'http://127.0.0.1:8089/customer/account/createPassword/?id=17&token=T0k3n',
     );
   }
@@ -31,7 +32,7 @@ test('2.4.7 reset links carry id and token only', () => {
 
 test('2.4.8 reset links put the urlencoded email first (keys sorted)', () => {
   for (const template of ['email_reset', 'email_reminder'] as const) {
-    const link = passwordLink({ ...base, version: '2.4.8', template });
+    const link = passwordLink({ ...base, release: release('2.4.8'), template });
     expect(link).toBe('http://127.0.0.1:8089/customer/account/createPassword/?email=a%2Bb+c%40example.com&id=17&token=T0k3n');
     // What a reader decodes from it with form rules ('+' is a space) is the stored address.
     expect(new URL(link).searchParams.get('email')).toBe('a+b c@example.com');
@@ -40,7 +41,7 @@ test('2.4.8 reset links put the urlencoded email first (keys sorted)', () => {
 
 test('the welcome mail link never carries the email, in either version', () => {
   for (const version of ['2.4.7', '2.4.8'] as const) {
-    expect(passwordLink({ ...base, version, template: 'account_new' })).toBe(
+    expect(passwordLink({ ...base, release: release(version), template: 'account_new' })).toBe(
       'http://127.0.0.1:8089/customer/account/createPassword/?id=17&token=T0k3n',
     );
   }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { release } from '../../emulator/model/release.js';
 import { MailpitClient, type MailpitMessageSummaryResponse } from 'mailpit-api';
 import { captureMailer, renderMail, smtpMailer, type MailCustomer } from '../../emulator/mail/index.js';
 import { sendSmtp } from '../../emulator/mail/smtp-client.js';
@@ -42,7 +43,7 @@ const storeBaseUrl = 'http://127.0.0.1:8089/';
 for (const version of ['2.4.7', '2.4.8'] as const) {
   test(`${version} reset mail arrives in Mailpit with Magento's headers and one HTML part`, async () => {
     const customer = uniqueCustomer(`reset${version.replace(/\./g, '')}`);
-    const mail = renderMail('email_reset', { version, customer, token, storeBaseUrl, now });
+    const mail = renderMail('email_reset', { release: release(version), customer, token, storeBaseUrl, now });
     await smtpMailer('127.0.0.1', smtpPort()).send(mail);
 
     const received = await receivedFor(customer.email);
@@ -75,7 +76,7 @@ for (const version of ['2.4.7', '2.4.8'] as const) {
 
 test('the welcome mail arrives from Owner with a link without email', async () => {
   const customer = uniqueCustomer('welcome');
-  const mail = renderMail('account_new', { version: '2.4.8', customer, token, storeBaseUrl, now });
+  const mail = renderMail('account_new', { release: release('2.4.8'), customer, token, storeBaseUrl, now });
   await smtpMailer('127.0.0.1', smtpPort()).send(mail);
   const received = await receivedFor(customer.email);
   expect(received.Subject).toBe('Welcome to Main Website Store');
@@ -86,7 +87,7 @@ test('the welcome mail arrives from Owner with a link without email', async () =
 test('a unicode display name survives the trip', async () => {
   const customer = { ...uniqueCustomer('unicode'), firstname: 'Zoë', lastname: 'Ångström-日本' };
   for (const version of ['2.4.7', '2.4.8'] as const) {
-    await smtpMailer('127.0.0.1', smtpPort()).send(renderMail('email_reminder', { version, customer, token, storeBaseUrl, now }));
+    await smtpMailer('127.0.0.1', smtpPort()).send(renderMail('email_reminder', { release: release(version), customer, token, storeBaseUrl, now }));
   }
   const both = await mailbox.waitForMessages({ query: `to:"${customer.email}"`, count: 2 }, { timeout: 5000, interval: 50 });
   for (const message of both.messages) expect(message.To).toEqual([{ Name: 'Zoë Ångström-日本', Address: customer.email }]);
@@ -103,7 +104,7 @@ test('lines starting with a dot are dot-stuffed and arrive intact', async () => 
 
 test('a closed port rejects with one line naming host:port', async () => {
   const port = await freePort();
-  const mail = renderMail('email_reset', { version: '2.4.8', customer: uniqueCustomer('closed'), token, storeBaseUrl, now });
+  const mail = renderMail('email_reset', { release: release('2.4.8'), customer: uniqueCustomer('closed'), token, storeBaseUrl, now });
   const failure = smtpMailer('127.0.0.1', port).send(mail);
   await expect(failure).rejects.toThrow(new RegExp(`^SMTP 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED[^\\n]*$`));
 });
@@ -121,7 +122,7 @@ for (const refusal of refusals) {
   test(`a ${refusal.reply.slice(0, 3)} at ${refusal.step} rejects the send`, async () => {
     const server = await startScriptedSmtpServer({ [refusal.step]: refusal.reply });
     try {
-      const mail = renderMail('email_reset', { version: '2.4.7', customer: uniqueCustomer('refused'), token, storeBaseUrl, now });
+      const mail = renderMail('email_reset', { release: release('2.4.7'), customer: uniqueCustomer('refused'), token, storeBaseUrl, now });
       await expect(smtpMailer('127.0.0.1', server.port).send(mail)).rejects.toThrow(
         new RegExp(`^SMTP 127\\.0\\.0\\.1:${server.port}: ${refusal.message.source}`),
       );
@@ -136,7 +137,7 @@ test('a server without EHLO gets HELO, and the envelope is the From and To addre
   try {
     const customer = uniqueCustomer('helo');
     await smtpMailer('127.0.0.1', server.port).send(
-      renderMail('account_new', { version: '2.4.7', customer, token, storeBaseUrl, now }),
+      renderMail('account_new', { release: release('2.4.7'), customer, token, storeBaseUrl, now }),
     );
     expect(server.commands).toEqual([
       'EHLO localhost',
@@ -176,8 +177,8 @@ test('a server that never answers is given up on within the bound', async () => 
 
 test('the capture mailer keeps mails in order without sending them', async () => {
   const mailer = captureMailer();
-  const first = renderMail('email_reset', { version: '2.4.8', customer: uniqueCustomer('one'), token, storeBaseUrl, now });
-  const second = renderMail('account_new', { version: '2.4.7', customer: uniqueCustomer('two'), token, storeBaseUrl, now });
+  const first = renderMail('email_reset', { release: release('2.4.8'), customer: uniqueCustomer('one'), token, storeBaseUrl, now });
+  const second = renderMail('account_new', { release: release('2.4.7'), customer: uniqueCustomer('two'), token, storeBaseUrl, now });
   await mailer.send(first);
   await mailer.send(second);
   expect(mailer.sent).toEqual([first, second]);

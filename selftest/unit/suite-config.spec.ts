@@ -13,7 +13,9 @@ test.describe('suite config', () => {
       websiteId: 1,
       storeCode: 'default',
       mailWaitTimeoutMs: 10000,
-      magentoVersion: '2.4.8',
+      release: { line: '2.4.8', patch: 0, name: '2.4.8' },
+      adminTotpSecret: undefined,
+      adminToken: undefined,
     });
   });
 
@@ -27,13 +29,20 @@ test.describe('suite config', () => {
       MAIL_WAIT_TIMEOUT_MS: '2500',
       MAGENTO_VERSION: '2.4.7',
     });
-    expect(config).toMatchObject({ adminUsername: 'qa', websiteId: 2, storeCode: 'de_store', mailWaitTimeoutMs: 2500, magentoVersion: '2.4.7' });
+    expect(config).toMatchObject({ adminUsername: 'qa', websiteId: 2, storeCode: 'de_store', mailWaitTimeoutMs: 2500, release: { line: '2.4.7', patch: 0, name: '2.4.7' } });
   });
 
   const bad: ReadonlyArray<readonly [string, Record<string, string>, string]> = [
     ['a malformed Mailpit URL', { MAILPIT_URL: 'foo' }, 'MAILPIT_URL must be an http(s) URL such as http://127.0.0.1:8025 (got "foo")'],
     ['a non-http store URL', { MAGENTO_BASE_URL: 'ftp://shop' }, 'MAGENTO_BASE_URL must be an http(s) URL such as http://127.0.0.1:8080 (got "ftp://shop")'],
-    ['an unknown version', { MAGENTO_VERSION: '2.4.6' }, 'MAGENTO_VERSION must be 2.4.7 or 2.4.8 (got "2.4.6")'],
+    ...['2.4.5', '2.4.10', '2.4.8-p0', '2.4.8p1', '2.4'].map(
+      (version) =>
+        [
+          `an unsupported version ${version}`,
+          { MAGENTO_VERSION: version },
+          `MAGENTO_VERSION must be a 2.4.6, 2.4.7, 2.4.8 or 2.4.9 release, with or without -pN (2.4.8, 2.4.7-p6) (got "${version}")`,
+        ] as const,
+    ),
     ['a non-numeric timeout', { MAIL_WAIT_TIMEOUT_MS: '10s' }, 'MAIL_WAIT_TIMEOUT_MS must be a positive number of milliseconds such as 10000 (got "10s")'],
     ['a zero timeout', { MAIL_WAIT_TIMEOUT_MS: '0' }, 'MAIL_WAIT_TIMEOUT_MS must be a positive number of milliseconds such as 10000 (got "0")'],
     ['a negative website id', { MAGENTO_WEBSITE_ID: '-1' }, 'MAGENTO_WEBSITE_ID must be a whole number such as 1 (got "-1")'],
@@ -42,6 +51,17 @@ test.describe('suite config', () => {
   for (const [label, override, message] of bad) {
     test(`${label} is one line naming the variable`, () => {
       expect(() => readConfig({ ...minimal, ...override })).toThrow(new Error(message));
+    });
+  }
+
+  for (const [version, line, patch] of [
+    ['2.4.6-p11', '2.4.6', 11],
+    ['2.4.7-p6', '2.4.7', 6],
+    ['2.4.8-p3', '2.4.8', 3],
+    ['2.4.9', '2.4.9', 0],
+  ] as const) {
+    test(`MAGENTO_VERSION=${version} is line ${line}, patch ${patch}`, () => {
+      expect(readConfig({ ...minimal, MAGENTO_VERSION: version }).release).toStrictEqual({ line, patch, name: version });
     });
   }
 

@@ -1,5 +1,6 @@
 import { test } from '@playwright/test';
 import { expect, secretFree, strictlyEqual } from '../../fixtures/expect.js';
+import { knownRelease } from '../../fixtures/release.js';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { graphqlErrors } from '../../fixtures/magento-graphql/messages.js';
 import { GraphqlAnswers } from '../../fixtures/magento-graphql/result.js';
@@ -70,7 +71,7 @@ test.describe('toEqualResult', () => {
   });
 
   test('a GraphQL sign-in that succeeds where a refusal was expected fails without showing the token', () => {
-    const answers = new GraphqlAnswers('2.4.8');
+    const answers = new GraphqlAnswers(knownRelease('2.4.8'));
     const message = failureOf(() =>
       expect(answers.answered('generateCustomerToken', { token: JWT })).toEqualResult(answers.refused('generateCustomerToken', graphqlErrors.signInFailed)),
     );

@@ -6,10 +6,12 @@ import { readConfig, type SuiteConfig } from '../../fixtures/config.js';
 import { MagentoClient } from '../../fixtures/magento/client.js';
 import { ExchangeLog } from '../../fixtures/magento/exchange-log.js';
 import {
+  checkAdminAccess,
   checkEmulatedVersion,
   checkMagentoReachable,
   checkMailArrives,
   checkMailpitReachable,
+  checkRecaptcha,
   obtainAdminToken,
 } from '../../fixtures/preflight.js';
 import { loadStoreProfile } from '../../fixtures/store-profile.js';
@@ -88,21 +90,79 @@ test.describe('preflight', () => {
     await Promise.all([emulator.close(), store.close()]);
   });
 
-  for (const message of [
-    'Please ask an administrator with sufficient access to configure 2FA first',
-    'Please use the 2fa provider-specific endpoints to obtain a token.',
-  ]) {
-    test(`2FA answer "${message.slice(0, 30)}…": says how to turn 2FA off`, async () => {
-      const magento = await fakeServer((_, __, response) => json(response, 400, { message }));
+  // the three answers of Magento_TwoFactorAuth on the admin-token route, as recorded (HARDENED.md §1)
+  for (const [answer, says] of [
+    [{ message: 'Please ask an administrator with sufficient access to configure 2FA first' }, /no 2FA provider is forced .*force_providers google .*security:tfa:google:set-secret .*MAGENTO_ADMIN_TOTP_SECRET/],
+    [
+      {
+        message: 'You are required to configure personal Two-Factor Authorization in order to login. Please check your email.',
+        parameters: { providers: ['google'], active_providers: [] },
+      },
+      /has not configured 2FA yet .*security:tfa:google:set-secret .*MAGENTO_ADMIN_TOTP_SECRET/,
+    ],
+    [
+      { message: 'Please use the 2fa provider-specific endpoints to obtain a token.', parameters: { active_providers: ['google'] } },
+      /2FA is active for the admin\): set MAGENTO_ADMIN_TOTP_SECRET .* or MAGENTO_ADMIN_TOKEN/,
+    ],
+  ] as const) {
+    test(`2FA answer "${answer.message.slice(0, 30)}…": one line saying what to set`, async () => {
+      const magento = await fakeServer((_, __, response) => json(response, 400, answer));
       const config = configFor(magento.url);
       const error = await obtainAdminToken(new MagentoClient(config, new ExchangeLog([])), config).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toBe(
-        `Magento_TwoFactorAuth guards the admin token ("${message}"): on a test store run bin/magento module:disable Magento_AdminAdobeImsTwoFactorAuth Magento_TwoFactorAuth && bin/magento cache:flush`,
-      );
+      expect((error as Error).message).toMatch(says);
+      expect((error as Error).message).not.toContain('\n');
       await magento.close();
     });
   }
+
+  test('with MAGENTO_ADMIN_TOTP_SECRET the token comes from the google route with a current 6-digit code', async () => {
+    let sent: Record<string, unknown> = {};
+    const magento = await fakeServer((_, body, response) => {
+      sent = JSON.parse(body) as Record<string, unknown>;
+      json(response, 200, 'eyJh.eyJi.c2ln');
+    });
+    const config = readConfig({ MAGENTO_BASE_URL: magento.url, MAILPIT_URL: magento.url, MAGENTO_ADMIN_TOTP_SECRET: 'JBSWY3DPEHPK3PXP' });
+    await expect(obtainAdminToken(new MagentoClient(config, new ExchangeLog([])), config)).resolves.toBe('eyJh.eyJi.c2ln');
+    expect(magento.seen).toStrictEqual(['POST /rest/default/V1/tfa/provider/google/authenticate']);
+    expect(sent).toStrictEqual({ username: 'exampleuser', password: 'examplepassword123', otp: expect.stringMatching(/^\d{6}$/) });
+    await magento.close();
+  });
+
+  test('a refused code says the secret or the clock is wrong, without echoing the secret', async () => {
+    const magento = await fakeServer((_, __, response) => json(response, 401, { message: 'Invalid code.' }));
+    const config = readConfig({ MAGENTO_BASE_URL: magento.url, MAILPIT_URL: magento.url, MAGENTO_ADMIN_TOTP_SECRET: 'JBSWY3DPEHPK3PXP' });
+    const error = (await obtainAdminToken(new MagentoClient(config, new ExchangeLog([])), config).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^Magento refused the code computed from MAGENTO_ADMIN_TOTP_SECRET \("Invalid code\."\)/);
+    expect(error.message).not.toContain('JBSWY3DPEHPK3PXP');
+    await magento.close();
+  });
+
+  test('reCAPTCHA on the reset routes without MAGENTO_ADMIN_TOKEN: one line naming the protection and the ways forward', async () => {
+    const magento = await fakeServer((request, _, response) =>
+      request.method === 'PUT'
+        ? json(response, 400, { message: 'ReCaptcha validation failed, please try again' })
+        : json(response, 400, { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'username' } }),
+    );
+    const config = configFor(magento.url);
+    const error = (await checkRecaptcha(new MagentoClient(config, new ExchangeLog([])), config).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      /^reCAPTCHA protects the suite's REST calls \(recaptcha_frontend\/type_for\/customer_forgot_password: .*set MAGENTO_ADMIN_TOKEN to an integration's access token .* or turn that protection off/,
+    );
+    await magento.close();
+  });
+
+  test('an integration token Magento ignores: says to turn the bearer option on and grant the customer resources', async () => {
+    const magento = await fakeServer((_, __, response) =>
+      json(response, 401, { message: "The consumer isn't authorized to access %resources.", parameters: { resources: 'Magento_Customer::customer' } }),
+    );
+    const config = readConfig({ MAGENTO_BASE_URL: magento.url, MAILPIT_URL: magento.url, MAGENTO_ADMIN_TOKEN: '34kv567856ue1n2x92t8j1rnlo7slox0' });
+    const client = new MagentoClient(config, new ExchangeLog([]));
+    const error = (await checkAdminAccess(client, '34kv567856ue1n2x92t8j1rnlo7slox0', config, []).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^Magento ignores or refuses MAGENTO_ADMIN_TOKEN .*enable_integration_as_bearer 1.*Magento_Customer::customer/);
+    expect(error.message).not.toContain('34kv567856ue1n2x92t8j1rnlo7slox0');
+    await magento.close();
+  });
 
   test('wrong admin credentials: says which variables, without echoing them', async () => {
     const magento = await fakeServer((_, __, response) =>

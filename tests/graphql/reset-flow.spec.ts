@@ -30,7 +30,7 @@ test('a customer resets a forgotten password over GraphQL through the mailed lin
     expect(mail.to).toStrictEqual([{ name: `${customer.firstname} ${customer.lastname}`, address: customer.email }]);
     expect(mail.from).toStrictEqual({ name: profile.sender.name, address: profile.sender.email });
     expect(mail.link.target).toBe(`${profile.resetLink.baseUrl}${profile.resetLink.path}`);
-    expect(mail.link.keys).toStrictEqual(resetLinkKeys(config.magentoVersion));
+    expect(mail.link.keys).toStrictEqual(resetLinkKeys(config.release));
     expect(mail.link.id).toBe(String(customer.id));
   });
 

@@ -54,7 +54,7 @@ test.describe('non-default password and expiry settings', () => {
     magento,
     resetFlow,
   }) => {
-    await storeConfig.set(EXPIRY_HOURS, '1');
+    await storeConfig.set({ [EXPIRY_HOURS]: '1' });
     const customer = await customers.create();
     const { token } = await resetFlow.requestReset(customer);
     const newPassword = resetFlow.newPassword();
@@ -73,7 +73,7 @@ test.describe('non-default password and expiry settings', () => {
 
   for (const setting of policySettings) {
     test(setting.title, { tag: ['@contract'], annotation: asserts(setting.recorded) }, async ({ storeConfig, customers, resetFlow }) => {
-      await test.step(`${setting.path} is set to ${setting.value}`, () => storeConfig.set(setting.path, setting.value));
+      await test.step(`${setting.path} is set to ${setting.value}`, () => storeConfig.set({ [setting.path]: setting.value }));
       const customer = await customers.create();
       const { token } = await resetFlow.requestReset(customer);
       await test.step(`"${setting.refusedPassword}" is refused, naming ${setting.value}`, async () => {

@@ -3,12 +3,13 @@ import { nobody } from '../../fixtures/customers.js';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { refused } from '../../fixtures/magento/result.js';
 import { BY_EMAIL, BY_IP, BY_IP_AND_EMAIL, limitResetRequests, STOCK_LIMITS } from '../../fixtures/reset-request-limits.js';
-import { expect, skipUnlessVersion, test } from '../../fixtures/test.js';
+import { restResetRequestsThrottled } from '../../fixtures/release.js';
+import { expect, skipUnlessRelease, test } from '../../fixtures/test.js';
 import { asserts } from '../../fixtures/transcript-cases.js';
 
 test.describe('reset-request throttling over REST', () => {
   test.describe('2.4.8 limits REST requests', () => {
-    skipUnlessVersion('2.4.8', 'REST reset requests are throttled only from 2.4.8');
+    skipUnlessRelease(restResetRequestsThrottled, 'REST reset requests are throttled only from 2.4.8');
 
     test('by IP and email: a second request within 10 minutes is refused, whatever the email', {
       tag: ['@security'],
@@ -92,7 +93,7 @@ test.describe('reset-request throttling over REST', () => {
   });
 
   test.describe('2.4.7 does not', () => {
-    skipUnlessVersion('2.4.7', '2.4.8 throttles REST reset requests (see above)');
+    skipUnlessRelease((release) => !restResetRequestsThrottled(release), '2.4.8 on throttles REST reset requests (see above)');
 
     test('under the stock limits three requests in a row each mail a link', {
       tag: ['@security'],
