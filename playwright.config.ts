@@ -5,7 +5,7 @@ import type { ReporterDescription } from '@playwright/test';
 // (Mailpit + the Magento emulator) that fixtures/global-setup.ts starts and stops.
 const ci = Boolean(process.env.CI);
 
-const reporters: ReporterDescription[] = [['list'], ['./fixtures/advisory-reporter.ts']];
+const reporters: ReporterDescription[] = [['list'], ['./fixtures/advisory-reporter.ts'], ['./fixtures/dependency-reporter.ts']];
 if (ci) {
   reporters.push(
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
