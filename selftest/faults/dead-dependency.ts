@@ -123,13 +123,15 @@ async function runAndStrike(stack: Stack, scenario: Scenario): Promise<RunOutcom
 /** What the run must have printed; an empty list when it did. */
 function problems(outcome: RunOutcome, scenario: Scenario, stack: Stack): string[] {
   const url = scenario.victim === 'Mailpit' ? stack.mailpitUrl : stack.magentoBaseUrl;
-  const named = `${scenario.victim} at ${url} stopped answering during the run`;
+  // a killed Mailpit also stops the stack's emulator: the line may name both, but it must name the victim
+  const named = `${scenario.victim} at ${url}`;
   const found: string[] = [];
   const lines = outcome.output.split('\n');
   if (Number.isNaN(outcome.strikeToExitMs)) found.push('no test passed before the strike, so it never came');
   if (outcome.exitCode === 0 || outcome.exitCode === null) found.push(`exit code ${outcome.exitCode} (want a failure exit within ${EXIT_BOUND_MS / 1000} s)`);
   // the first word of trouble: the stopping line, a failure's error, or a skip's reason
   const firstError = lines.find((line) => /stopped answering|^\s+(Error|[A-Z]\w*Error|DependencyDown)\b.*:/.test(line));
+  if (firstError !== undefined && !firstError.includes('stopped answering during the run')) found.push(`the first failure is not a dependency line: ${firstError.trim()}`);
   if (firstError === undefined || !firstError.includes(named)) found.push(`the first failure is not "${named}" but: ${firstError?.trim() ?? 'none'}`);
   if (/fetch failed|Test timeout of/.test(outcome.output)) found.push('a "fetch failed" stack or a test timeout was printed');
   if (/^\s+at .*(fixtures|node_modules)\//m.test(outcome.output)) found.push('a stack frame of the plumbing was printed');
