@@ -1,33 +1,30 @@
 import { defineConfig } from '@playwright/test';
+import { rmSync } from 'node:fs';
 import type { ReporterDescription } from '@playwright/test';
+import { runFacts } from './fixtures/run-facts.js';
 
 // The suite runs against MAGENTO_BASE_URL, or, when that is unset, against the embedded stack
 // (Mailpit + the Magento emulator) that fixtures/global-setup.ts starts and stops.
 const ci = Boolean(process.env.CI);
 
-const reporters: ReporterDescription[] = [['list'], ['./fixtures/advisory-reporter.ts']];
+const reporters: ReporterDescription[] = [['list'], ['./fixtures/advisory-reporter.ts'], ['./fixtures/dependency-reporter.ts']];
+// one invocation, one set of reports: `npm test` runs 2.4.8 then 2.4.7, each into its own folders
+const reportsOf = runFacts.magento_version;
 if (ci) {
+  const allureResults = `allure-results/${reportsOf}`;
+  // Allure results start clean each run (the runner, not its workers, which load this file too)
+  if (process.env.TEST_WORKER_INDEX === undefined) rmSync(allureResults, { recursive: true, force: true });
   reporters.push(
-    ['html', { open: 'never', outputFolder: 'playwright-report' }],
-    ['junit', { outputFile: 'reports/junit.xml' }],
+    ['html', { open: 'never', outputFolder: `playwright-report/${reportsOf}` }],
+    ['junit', { outputFile: `reports/${reportsOf}/junit.xml` }],
     ['blob', { outputDir: 'blob-report' }], // sharded runs join these with `playwright merge-reports`
-    [
-      'allure-playwright',
-      {
-        resultsDir: 'allure-results',
-        environmentInfo: {
-          target: process.env.MAGENTO_BASE_URL || 'embedded emulator',
-          magento_version: process.env.MAGENTO_VERSION ?? '2.4.8',
-          mailpit: 'v1.33.1',
-          node: process.version,
-        },
-      },
-    ],
+    ['allure-playwright', { resultsDir: allureResults, environmentInfo: runFacts }],
   );
 }
 
 export default defineConfig({
   globalSetup: './fixtures/global-setup.ts',
+  metadata: runFacts,
   reporter: reporters,
   forbidOnly: ci,
   retries: 0, // a flaky test is a bug to fix, not to retry

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import dotenv from 'dotenv';
 
 const execFileAsync = promisify(execFile);
 export const MAILPIT_MODULE = 'github.com/axllent/mailpit@v1.33.1';
@@ -46,7 +47,9 @@ export async function ensureMailpit(log: (line: string) => void = () => {}): Pro
       `Mailpit is not installed and Go is missing: install Go (https://go.dev/dl/) or set MAILPIT_BIN to a mailpit binary`,
     );
   }
-  log(`installing Mailpit (${MAILPIT_MODULE}) into ${path.relative(process.cwd(), toolsBin) || toolsBin} ...`);
+  log(
+    `installing Mailpit: a one-time build of ${MAILPIT_MODULE} with Go into ${path.relative(process.cwd(), toolsBin) || toolsBin} (1-3 minutes; later runs reuse it) ...`,
+  );
   try {
     await execFileAsync(go, ['install', MAILPIT_MODULE], {
       env: { ...process.env, GOBIN: toolsBin, GOFLAGS: '-buildvcs=false' },
@@ -54,7 +57,9 @@ export async function ensureMailpit(log: (line: string) => void = () => {}): Pro
     });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim().split('\n').pop() ?? String(error);
-    throw new Error(`go install ${MAILPIT_MODULE} failed: ${stderr}`, { cause: error });
+    throw new Error(`go install ${MAILPIT_MODULE} failed (${stderr}): check the network, or set MAILPIT_BIN to a mailpit binary`, {
+      cause: error,
+    });
   }
   return local;
 }
@@ -75,6 +80,8 @@ export async function freePort(): Promise<number> {
 export interface RunningMailpit {
   url: string;
   smtpPort: number;
+  /** Settles when Mailpit exits, with how it exited (for a stack that must not outlive it). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -133,11 +140,30 @@ export async function startMailpit(opts: { httpPort: number; smtpPort: number })
     await stopChild(child);
     throw error;
   }
-  return { url, smtpPort, stop: () => stopChild(child) };
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal === null ? `code ${code}` : `signal ${signal}`)),
+  );
+  return { url, smtpPort, exited, stop: () => stopChild(child) };
 }
 
-// `tsx scripts/mailpit.ts install`: the install step on its own (used by .ci/run).
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+/** Says in one line what holds `port`, if anything: `npm run stack` must not silently share a taken port. */
+export async function assertPortFree(port: number, variable: string): Promise<void> {
+  const taken = await new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(true));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(false)));
+  });
+  if (taken) throw new Error(`port ${port} (${variable}) is taken: stop what listens there, or set ${variable} to a free port`);
+}
+
+// `tsx scripts/mailpit.ts`: the install step on its own, before Playwright starts (npm's pre-scripts,
+// .ci/run), so the one-time build is not counted as test time. With --for-embedded it does nothing
+// for a run against MAGENTO_BASE_URL (that run brings its own Mailpit).
+const externalRun = () => {
+  dotenv.config({ quiet: true });
+  return process.argv.includes('--for-embedded') && (process.env.MAGENTO_BASE_URL ?? '') !== '';
+};
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]) && !externalRun()) {
   ensureMailpit((line) => console.log(line)).then(
     (binary) => console.log(`mailpit: ${binary}`),
     (error: Error) => {

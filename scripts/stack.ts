@@ -3,7 +3,7 @@
 // and exits when its parent closes stdin, so nothing outlives the test run.
 import { hardeningFromEnv, startEmulator } from '../emulator/index.js';
 import { parseRelease } from '../emulator/model/release.js';
-import { startMailpit } from './mailpit.js';
+import { assertPortFree, startMailpit } from './mailpit.js';
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -23,19 +23,24 @@ function versionFromEnv(): string {
   return raw;
 }
 
+const embedded = process.argv.includes('--embedded');
+
 async function main(): Promise<void> {
-  const embedded = process.argv.includes('--embedded');
   const version = versionFromEnv();
-  const mailpit = await startMailpit({
-    httpPort: embedded ? 0 : portFromEnv('MAILPIT_HTTP_PORT', 8025),
-    smtpPort: embedded ? 0 : portFromEnv('MAILPIT_SMTP_PORT', 1025),
-  });
+  const ports = {
+    MAILPIT_HTTP_PORT: embedded ? 0 : portFromEnv('MAILPIT_HTTP_PORT', 8025),
+    MAILPIT_SMTP_PORT: embedded ? 0 : portFromEnv('MAILPIT_SMTP_PORT', 1025),
+    EMULATOR_PORT: embedded ? 0 : portFromEnv('EMULATOR_PORT', 8080),
+  };
+  // a taken port would let Mailpit exit at start while whatever holds the port answers in its place
+  for (const [variable, port] of Object.entries(ports)) if (port !== 0) await assertPortFree(port, variable);
+  const mailpit = await startMailpit({ httpPort: ports.MAILPIT_HTTP_PORT, smtpPort: ports.MAILPIT_SMTP_PORT });
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
     emulator = await startEmulator({
       version,
       host: '127.0.0.1',
-      port: embedded ? 0 : portFromEnv('EMULATOR_PORT', 8080),
+      port: ports.EMULATOR_PORT,
       mail: { kind: 'smtp', host: '127.0.0.1', port: mailpit.smtpPort },
       faults: (process.env.EMULATOR_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
       adminUsername: process.env.MAGENTO_ADMIN_USERNAME || 'exampleuser',
@@ -48,15 +53,25 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
-  const stop = async (): Promise<void> => {
+  const stop = async (exitCode = 0): Promise<void> => {
     if (stopping) return;
     stopping = true;
     await emulator.close();
     await mailpit.stop();
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // neither half runs without the other: a dead child stops the stack, and an emulator crash stops Mailpit
+  void mailpit.exited.then((how) => {
+    if (stopping) return;
+    console.error(`stack: Mailpit exited (${how}); stopping the emulator`);
+    void stop(1);
+  });
+  process.on('uncaughtException', (error) => {
+    console.error(`stack: the emulator crashed (${error.message.split('\n')[0]}); stopping Mailpit`);
+    void stop(1);
+  });
 
   if (embedded) {
     process.stdin.on('end', () => void stop());
@@ -71,6 +86,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`stack: ${error instanceof Error ? error.message : String(error)}`);
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  // embedded, the suite's global setup prints the line (once); the JSON keeps it apart from progress on stderr
+  if (embedded) console.log(JSON.stringify({ error: message }));
+  else console.error(`stack: ${message}`);
   process.exit(1);
 });

@@ -72,3 +72,11 @@ test.describe('suite config', () => {
     expect(() => readConfig({ MAGENTO_BASE_URL: minimal.MAGENTO_BASE_URL, MAILPIT_URL: '' })).toThrow(/^MAILPIT_URL is not set/);
   });
 });
+
+test('an empty variable that has a default is an error naming it, not the default', () => {
+  for (const name of ['MAGENTO_ADMIN_USERNAME', 'MAGENTO_ADMIN_PASSWORD', 'MAGENTO_WEBSITE_ID', 'MAGENTO_VERSION']) {
+    expect(() => readConfig({ MAGENTO_BASE_URL: 'http://127.0.0.1:8080', MAILPIT_URL: 'http://127.0.0.1:8025', [name]: '' })).toThrow(
+      new RegExp(`^${name} is empty: unset it for the default`),
+    );
+  }
+});

@@ -183,6 +183,32 @@ test.describe('preflight', () => {
     await magento.close();
   });
 
+  test('a base URL with a path Magento does not route is named', async () => {
+    for (const suffix of ['/index.php', '/rest', '/rest/default/V1']) {
+      await expect(checkMagentoReachable(configFor(`http://127.0.0.1:9${suffix}`))).rejects.toThrow(
+        /^MAGENTO_BASE_URL=http:\/\/127\.0\.0\.1:9\/.* ends in a path with \/(index\.php|rest): set it to the store's base URL \(such as http:\/\/127\.0\.0\.1:9\)/,
+      );
+    }
+  });
+
+  test('https:// to a plain HTTP port says it is a plain HTTP port', async () => {
+    const plain = await fakeServer((_, __, response) => json(response, 404, {}));
+    const tls = plain.url.replace('http:', 'https:');
+    await expect(checkMagentoReachable(configFor(tls))).rejects.toThrow(
+      `MAGENTO_BASE_URL: ${tls} does not speak TLS (the handshake failed): it is a plain HTTP port, use http://`,
+    );
+    await expect(checkMailpitReachable(tls)).rejects.toThrow(`MAILPIT_URL: ${tls} does not speak TLS`);
+    await plain.close();
+  });
+
+  test('a MAILPIT_URL that answers but is not Mailpit says what answered', async () => {
+    const magento = await fakeServer((_, __, response) => json(response, 404, { message: 'Request does not match any route.' }));
+    await expect(checkMailpitReachable(magento.url)).rejects.toThrow(
+      `MAILPIT_URL=${magento.url} answers, but not as Mailpit (GET /api/v1/info gave 404 application/json; charset=utf-8): set it to Mailpit's web/API address`,
+    );
+    await magento.close();
+  });
+
   test('Mailpit not listening: one line naming its URL', async () => {
     const url = await closedUrl();
     await expect(checkMailpitReachable(url)).rejects.toThrow(
