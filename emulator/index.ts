@@ -1,4 +1,4 @@
-// startEmulator: a Magento 2.4.7 / 2.4.8 REST slice on node:http (docs/ARCHITECTURE.md).
+// startEmulator: a Magento 2.4.7 / 2.4.8 REST and storefront slice on node:http (docs/ARCHITECTURE.md).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './model/accounts.js';
@@ -12,6 +12,8 @@ import { MailDispatch } from './mail/mail-dispatch.js';
 import type { MailOptions } from './mail/mail-dispatch.js';
 import { ResetRequestLimiter } from './model/request-throttle.js';
 import { handleRest } from './rest/rest-pipeline.js';
+import { Sessions } from './model/sessions.js';
+import { handleStorefront, isStorefrontPath } from './storefront/storefront-front.js';
 import { StoreConfig } from './model/store-config.js';
 
 export type SentMail = OutgoingMail;
@@ -20,7 +22,7 @@ export interface EmulatorOptions {
   version: MagentoVersion;
   host?: string;
   port?: number;
-  /** Store base URL used in mail links; default `http://host:port/`. */
+  /** Store base URL (web/unsecure/base_url) used in mail links, page URLs and form actions; default `http://host:port/`. */
   publicBaseUrl?: string;
   mail: MailOptions;
   faults?: readonly string[];
@@ -61,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     loginThrottle: new LoginThrottle(config, faults),
     jwt: new JwtIssuer(),
     mail,
+    sessions: new Sessions(),
     admin: { username: options.adminUsername ?? 'exampleuser', password: options.adminPassword ?? 'examplepassword123' },
   };
 
@@ -68,7 +71,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const handled = path.startsWith(`${CONTROL_PREFIX}/`)
       ? handleControl(req, res, state, path.slice(CONTROL_PREFIX.length))
-      : handleRest(req, res, state, storeBaseUrl);
+      : isStorefrontPath(path)
+        ? handleStorefront(req, res, state, storeBaseUrl)
+        : handleRest(req, res, state, storeBaseUrl);
     handled.catch((error: unknown) => {
       console.error('emulator: request failed', error);
       if (!res.headersSent) res.writeHead(500);

@@ -9,6 +9,7 @@ const NAME_PATTERN = /^[\p{L}\p{M},\-_.'’`&\s\d]{1,255}$/u;
 
 // A pragmatic stand-in for Laminas' EmailAddress validator.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isEmailAddress = (value: string): boolean => EMAIL_PATTERN.test(value);
 
 const NAME_FIELDS = [
   ['firstname', 'First Name is not valid!'],
@@ -20,7 +21,7 @@ export function assertValidNewCustomer(customer: CustomerInput, accounts: Accoun
   const missing = (['firstname', 'lastname', 'email'] as const).filter((field) => !customer[field]);
   if (missing.length > 0) throw requiredFields(missing);
   const email = customer.email ?? '';
-  if (!EMAIL_PATTERN.test(email)) throw badRequest('"Email" is not a valid email address.');
+  if (!isEmailAddress(email)) throw badRequest('"Email" is not a valid email address.');
   const invalidNames = NAME_FIELDS.filter(([field]) => {
     const value = customer[field];
     return value !== undefined && value !== '' && !NAME_PATTERN.test(value);

@@ -6,6 +6,7 @@ import type { LoginThrottle } from './login-throttle.js';
 import type { MailDispatch } from '../mail/mail-dispatch.js';
 import type { ResetRequestLimiter } from './request-throttle.js';
 import type { InputValue } from '../services/service-input.js';
+import type { Sessions } from './sessions.js';
 import type { StoreConfig } from './store-config.js';
 
 export type MagentoVersion = '2.4.7' | '2.4.8';
@@ -19,6 +20,7 @@ export interface EmulatorState {
   readonly loginThrottle: LoginThrottle;
   readonly jwt: JwtIssuer;
   readonly mail: MailDispatch;
+  readonly sessions: Sessions;
   readonly admin: { readonly username: string; readonly password: string };
 }
 

@@ -29,6 +29,11 @@ export const FAULTS = {
   'reset-unlock-missing': 'a successful reset does not clear the account lockout',
   'throttle-ignored': 'the 2.4.8 reset-request limiter never refuses a request',
   'login-throttle-ignored': 'the customer/admin token throttle never refuses a sign-in',
+  // storefront
+  'storefront-forgot-tells-unknown-email': 'the forgot form answers an unknown email with an error instead of the usual message',
+  'storefront-success-message-missing': 'the forgot form shows no message after a request',
+  'storefront-reused-link-opens-form': 'a link whose token a reset has used opens the Set a New Password form',
+  'storefront-mismatched-confirmation-accepted': 'the set-password form accepts a confirmation that differs from the password',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;

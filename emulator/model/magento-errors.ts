@@ -28,6 +28,14 @@ export function phrase(message: string, parameters: PhraseParameters = []): Phra
   return { message, parameters };
 }
 
+// What Magento's __() would print: `%name` and `%1` replaced by their values.
+export function renderedMessage({ message, parameters }: Phrase): string {
+  const values: Readonly<Record<string, string | number>> = Array.isArray(parameters)
+    ? Object.fromEntries(parameters.map((value, index) => [String(index + 1), value]))
+    : (parameters as Readonly<Record<string, string | number>>);
+  return message.replace(/%(\w+)/g, (placeholder, name: string) => String(values[name] ?? placeholder));
+}
+
 export const badRequest = (message: string, parameters?: PhraseParameters): MagentoError =>
   new MagentoError(400, phrase(message, parameters));
 

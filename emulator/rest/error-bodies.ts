@@ -2,18 +2,10 @@
 // {message, errors?, parameters?} with the raw message; parameters only when not empty.
 import type { FaultSwitches } from '../model/faults.js';
 import type { MagentoError, Phrase, PhraseParameters } from '../model/magento-errors.js';
-import { internalError } from '../model/magento-errors.js';
+import { internalError, renderedMessage } from '../model/magento-errors.js';
 
 const isEmpty = (parameters: PhraseParameters): boolean =>
   Array.isArray(parameters) ? parameters.length === 0 : Object.keys(parameters).length === 0;
-
-// What Magento's __() would print: `%name` and `%1` replaced by their values.
-function renderedMessage({ message, parameters }: Phrase): string {
-  const values: Readonly<Record<string, string | number>> = Array.isArray(parameters)
-    ? Object.fromEntries(parameters.map((value, index) => [String(index + 1), value]))
-    : (parameters as Readonly<Record<string, string | number>>);
-  return message.replace(/%(\w+)/g, (placeholder, name: string) => String(values[name] ?? placeholder));
-}
 
 function phraseBody(phrase: Phrase, faults: FaultSwitches): { message: string; parameters?: PhraseParameters } {
   if (faults.isActive('messages-rendered-with-values')) return { message: renderedMessage(phrase) };

@@ -32,13 +32,16 @@ function findCustomer(call: ServiceCall, email: string, websiteId: number | stri
   return customer;
 }
 
-/** PUT /V1/customers/password: true, or false when the mail could not be sent. */
-export async function initiatePasswordReset(call: ServiceCall): Promise<boolean> {
+/**
+ * PUT /V1/customers/password and the storefront's forgot form: true, or false when the mail could
+ * not be sent. The Security plugin runs before the method body, so before the customer lookup; it
+ * guards the storefront in both versions (recorded), REST only from 2.4.8.
+ */
+export async function initiatePasswordReset(call: ServiceCall, area: 'webapi_rest' | 'frontend' = 'webapi_rest'): Promise<boolean> {
   const { state, now } = call;
   const email = call.input.email as string;
   const template = call.input.template as string;
-  // 2.4.8's Security plugin runs before the method body, so before the customer lookup.
-  if (state.version === '2.4.8') state.resetRequests.check(email, call.clientIp, now);
+  if (state.version === '2.4.8' || area === 'frontend') state.resetRequests.check(email, call.clientIp, now);
   const websiteId = (call.input.websiteId as number | null) ?? call.scope.websiteId;
   if (state.faults.isActive('unknown-email-returns-true') && !state.accounts.findByEmail(email, Number(websiteId))) {
     return true;
