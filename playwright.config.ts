@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import type { ReporterDescription } from '@playwright/test';
+import { chooseChromium, CHROMIUM_FLAGS } from './fixtures/chromium.js';
 
 // The suite runs against MAGENTO_BASE_URL, or, when that is unset, against the embedded stack
 // (Mailpit + the Magento emulator) that fixtures/global-setup.ts starts and stops.
@@ -26,6 +27,22 @@ if (ci) {
   );
 }
 
+// The storefront specs drive Chromium: Debian's (CHROMIUM_PATH) or Playwright's own; with neither they skip
+// (fixtures/storefront/test.ts prints why). The reset token travels in the storefront's URLs (the mailed link,
+// the form's action, the failure redirect), so traces, videos, HAR and page snapshots, which record URLs and
+// DOM, stay off for it; the specs attach their own screenshots (no token is visible on the page) instead.
+const chromium = chooseChromium(process.env);
+const storefrontUse = {
+  browserName: 'chromium' as const,
+  launchOptions: { executablePath: 'executablePath' in chromium ? chromium.executablePath : undefined, args: [...CHROMIUM_FLAGS] },
+  viewport: { width: 1280, height: 900 }, // as the recorded browser walk
+  trace: 'off' as const,
+  video: 'off' as const,
+  screenshot: 'off' as const,
+};
+// A failed test's error-context.md holds an ARIA snapshot of the page: off, for the same reason.
+process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
+
 export default defineConfig({
   globalSetup: './fixtures/global-setup.ts',
   reporter: reporters,
@@ -39,8 +56,21 @@ export default defineConfig({
     { name: 'unit', testDir: './selftest/unit', fullyParallel: true },
     { name: 'infra', testDir: './selftest/infra', fullyParallel: true },
     { name: 'conformance', testDir: './selftest/conformance', fullyParallel: true },
-    { name: 'suite', testDir: './tests', testIgnore: 'serial/**', fullyParallel: true },
+    { name: 'suite', testDir: './tests', testIgnore: ['serial/**', 'storefront/**'], fullyParallel: true },
     // Tests that change store-wide configuration: one at a time, after the parallel ones.
     { name: 'suite-serial', testDir: './tests/serial', dependencies: ['suite'], workers: 1, fullyParallel: false },
+    // The shopper's reset in a browser. Its setup switches the forgot form's CAPTCHA off where a backdoor can
+    // (and its teardown restores it); its serial part changes store config, so it waits for the REST serial one.
+    { name: 'storefront-captcha', testDir: './tests/storefront', testMatch: 'captcha-off.setup.ts', teardown: 'storefront-captcha-restore' },
+    { name: 'storefront-captcha-restore', testDir: './tests/storefront', testMatch: 'captcha-restore.teardown.ts' },
+    { name: 'storefront', testDir: './tests/storefront', testIgnore: 'serial/**', dependencies: ['storefront-captcha'], fullyParallel: true, use: storefrontUse },
+    {
+      name: 'storefront-serial',
+      testDir: './tests/storefront/serial',
+      dependencies: ['storefront', 'suite-serial'],
+      workers: 1,
+      fullyParallel: false,
+      use: storefrontUse,
+    },
   ],
 });

@@ -1,36 +1,9 @@
 import { advisories, noteAdvisory } from '../../fixtures/advisories.js';
-import type { Backdoor } from '../../fixtures/backdoor/backdoor.js';
-import type { ConfigChanges } from '../../fixtures/config-changes.js';
 import { nobody } from '../../fixtures/customers.js';
 import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { refused } from '../../fixtures/magento/result.js';
+import { BY_EMAIL, BY_IP, BY_IP_AND_EMAIL, limitResetRequests, STOCK_LIMITS } from '../../fixtures/reset-request-limits.js';
 import { expect, skipUnlessVersion, test } from '../../fixtures/test.js';
-
-/** Magento_Security's reset-request limits (store config, customer/password/…). */
-const PROTECTION_TYPE = 'customer/password/password_reset_protection_type';
-const MAX_REQUESTS_PER_HOUR = 'customer/password/max_number_password_reset_requests';
-const MIN_MINUTES_BETWEEN = 'customer/password/min_time_between_password_reset_requests';
-const BY_IP_AND_EMAIL = '1';
-const BY_IP = '2';
-const BY_EMAIL = '3';
-
-interface Limits {
-  readonly protection: string;
-  readonly maxPerHour: string;
-  readonly minMinutesBetween: string;
-}
-
-/** Magento's defaults: one request per 10 minutes, five per hour. */
-const STOCK_LIMITS = { maxPerHour: '5', minMinutesBetween: '10' } as const;
-
-async function limitResetRequests(backdoor: Backdoor, storeConfig: ConfigChanges, limits: Limits): Promise<void> {
-  await test.step(`reset requests are limited (type ${limits.protection}, ${limits.maxPerHour}/h, ${limits.minMinutesBetween} min apart), from an empty log`, async () => {
-    await backdoor.clearPasswordResetRequests();
-    await storeConfig.set(PROTECTION_TYPE, limits.protection);
-    await storeConfig.set(MAX_REQUESTS_PER_HOUR, limits.maxPerHour);
-    await storeConfig.set(MIN_MINUTES_BETWEEN, limits.minMinutesBetween);
-  });
-}
 
 test.describe('reset-request throttling over REST', () => {
   test.describe('2.4.8 limits REST requests', () => {
