@@ -18,6 +18,8 @@ export interface StorefrontSession {
   rpCustomerId: number | null;
   customerId: number | null;
   forgottenEmail: string | null;
+  /** The username of a failed sign-in, shown once in the login form. */
+  loginUsername: string | null;
   /** Session messages the next rendered result moves into the `mage-messages` cookie. */
   messages: StoreMessage[];
 }
@@ -49,6 +51,7 @@ export class Sessions {
       rpCustomerId: null,
       customerId: null,
       forgottenEmail: null,
+      loginUsername: null,
       messages: [],
     };
     this.#byId.set(session.id, session);

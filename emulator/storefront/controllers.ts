@@ -200,7 +200,9 @@ export function resetPasswordPost(ctx: ActionContext): ActionResult {
 
 export function login(ctx: ActionContext): ActionResult {
   if (ctx.session.customerId !== null) return redirect(ctx, 'customer/account/');
-  return page(loginPage(frameOf(ctx), ctx.request.params.get('referer')));
+  const username = ctx.session.loginUsername ?? '';
+  ctx.session.loginUsername = null;
+  return page(loginPage(frameOf(ctx), { referer: ctx.request.params.get('referer'), username }));
 }
 
 export function loginPost(ctx: ActionContext): ActionResult {
@@ -212,12 +214,9 @@ export function loginPost(ctx: ActionContext): ActionResult {
     return redirect(ctx, 'customer/account/login/');
   }
   const customer = authenticate(serviceCall(ctx, {}), username, password);
-  if (customer === 'not-confirmed') {
-    addError(ctx, 'This account is not confirmed. Click here to resend confirmation email.');
-    return redirect(ctx, 'customer/account/login/');
-  }
-  if (customer === 'invalid') {
-    addError(ctx, SIGN_IN_FAILED);
+  if (customer === 'not-confirmed' || customer === 'invalid') {
+    addError(ctx, customer === 'invalid' ? SIGN_IN_FAILED : 'This account is not confirmed. Click here to resend confirmation email.');
+    session.loginUsername = username;
     return redirect(ctx, 'customer/account/login/');
   }
   session.customerId = customer.id;

@@ -155,7 +155,8 @@ export function createPasswordPage(
 }
 
 /** `referer` is the route parameter the page was opened with, passed on to the form's action. */
-export function loginPage(frame: PageFrame, referer: string | undefined): string {
+export function loginPage(frame: PageFrame, form: { referer: string | undefined; username: string }): string {
+  const { referer } = form;
   const { baseUrl } = frame;
   const action = `${baseUrl}customer/account/loginPost/${referer === undefined ? '' : `referer/${referer}/`}`;
   return layout(frame, {
@@ -175,7 +176,7 @@ export function loginPage(frame: PageFrame, referer: string | undefined): string
                 <div class="field email required">
                     <label class="label" for="email"><span>Email</span></label>
                     <div class="control">
-                        <input name="login[username]" value="" autocomplete="off" id="email" type="email" class="input-text" title="Email" data-mage-init='{"mage/trim-input":{}}' data-validate="{required:true, 'validate-email':true}">
+                        <input name="login[username]" value="${escapeHtml(form.username)}" autocomplete="off" id="email" type="email" class="input-text" title="Email" data-mage-init='{"mage/trim-input":{}}' data-validate="{required:true, 'validate-email':true}">
                     </div>
                 </div>
                 <div class="field password required">

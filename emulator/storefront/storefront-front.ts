@@ -1,6 +1,7 @@
 // The storefront front: one request through session, form key and action, then the answer with
 // Magento's cookies: PHPSESSID on every page, private_content_version on POSTs, and the session's
 // messages moved into `mage-messages` (merged with what the browser still holds) by every result.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from '../model/emulator-state.js';
 import { newPrivateContentVersion } from '../model/sessions.js';
@@ -32,6 +33,7 @@ export const isStorefrontPath = (path: string): boolean => path === '/' || /^\/c
 const SESSION_LIFETIME = 3600; // web/cookie/cookie_lifetime
 const YEAR = 31536000;
 const TEN_YEARS = 315360000;
+const SIGNED_IN_VARY = createHash('sha256').update('{"customer_group":"1","customer_logged_in":true}').digest('hex');
 
 export async function handleStorefront(req: IncomingMessage, res: ServerResponse, state: EmulatorState, baseUrl: string): Promise<void> {
   const request = parseRequest(req, await readBody(req));
@@ -57,11 +59,13 @@ export async function handleStorefront(req: IncomingMessage, res: ServerResponse
     cookies.push(setCookie('mage-messages', encodeMessagesCookie(messages), { maxAge: YEAR, now, sameSite: 'Strict' }));
   }
   if (result.kind === 'redirect' && result.signedIn) {
-    cookies.push(
-      deletedCookie('persistent_shopping_cart', { httpOnly: true }),
-      deletedCookie('form_key', { domain }),
-      setCookie('X-Magento-Vary', newPrivateContentVersion() + newPrivateContentVersion(), { maxAge: SESSION_LIFETIME, now, httpOnly: true, sameSite: 'Lax' }),
-    );
+    // Recorded: the persistent cart cookie is deleted twice.
+    const cart = deletedCookie('persistent_shopping_cart', { httpOnly: true });
+    cookies.push(cart, deletedCookie('form_key', { domain }), cart);
+  }
+  // The HTTP context of a signed-in customer (customer group 1, logged in), on every page.
+  if (session.customerId !== null) {
+    cookies.push(setCookie('X-Magento-Vary', SIGNED_IN_VARY, { maxAge: SESSION_LIFETIME, now, httpOnly: true, sameSite: 'Lax' }));
   }
   if (result.kind === 'redirect') writeStorefront(res, { status: 302, location: result.location, cookies, html: '' });
   else writeStorefront(res, { status: result.status, cookies, html: result.html });
