@@ -7,10 +7,14 @@ if (version !== '2.4.7' && version !== '2.4.8') {
   process.exit(2);
 }
 
+// Magento's web/unsecure/base_url, for links, page URLs and form actions behind a proxy.
+const publicBaseUrl = process.env.EMULATOR_BASE_URL ? process.env.EMULATOR_BASE_URL.replace(/\/?$/, '/') : undefined;
+
 const emulator = await startEmulator({
   version,
   host: process.env.EMULATOR_HOST || '127.0.0.1',
   port: Number(process.env.EMULATOR_PORT ?? 8080),
+  publicBaseUrl,
   mail: {
     kind: 'smtp',
     host: process.env.SMTP_HOST || '127.0.0.1',

@@ -4,6 +4,7 @@
 // "Show Password", the hidden sign-in popup and its duplicate ids. Texts as recorded in Chromium.
 
 export const PAGE_STYLE = `
+fieldset{border:0;padding:0;margin:0 0 20px}
 body{font-family:"Open Sans","Helvetica Neue",Helvetica,Arial,sans-serif;margin:0;color:#333;font-size:14px}
 .panel.header{background:#6e716e;color:#fff;padding:10px 20px;text-align:right}.panel.header a{color:#fff}
 .header.links{list-style:none;margin:0;padding:0}.header.links li{display:inline-block;margin-left:12px}

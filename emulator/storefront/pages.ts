@@ -32,6 +32,7 @@ function layout(
 <html lang="en">
 <head>
 <meta charset="utf-8"/>
+<link rel="icon" href="data:,"/>
 <title>${page.title}</title>
 <style>${PAGE_STYLE}</style>
 </head>
