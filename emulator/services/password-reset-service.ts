@@ -14,7 +14,7 @@ type ResetTemplate = (typeof TEMPLATES)[number];
 const isResetTemplate = (value: string): value is ResetTemplate => (TEMPLATES as readonly string[]).includes(value);
 
 /** PHP truthiness of a string: '' and '0' are false (`if (!$email)`, `empty($token)`). */
-const phpEmpty = (value: string): boolean => value === '' || value === '0';
+export const phpEmpty = (value: string): boolean => value === '' || value === '0';
 
 /** CustomerRegistry::retrieveByEmail's 404; `websiteId` is the int sent, or the store's as a string. */
 function unknownEmail(email: string, websiteId: number | string): Error {

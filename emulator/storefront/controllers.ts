@@ -8,7 +8,7 @@ import { SIGN_IN_FAILED } from '../model/login-throttle.js';
 import { MagentoError, renderedMessage } from '../model/magento-errors.js';
 import { extendResetToken } from '../model/reset-tokens.js';
 import type { StorefrontSession } from '../model/sessions.js';
-import { initiatePasswordReset, resetPassword, validateResetPasswordLinkToken } from '../services/password-reset-service.js';
+import { initiatePasswordReset, phpEmpty, resetPassword, validateResetPasswordLinkToken } from '../services/password-reset-service.js';
 import { authenticate } from '../services/token-service.js';
 import { captchaRequired, captchaView, FORGOT_FORM } from './captcha.js';
 import type { StorefrontRequest } from './http.js';
@@ -70,8 +70,6 @@ export function forgotPassword(ctx: ActionContext): ActionResult {
   return page(forgotPasswordPage(frameOf(ctx), email, captcha));
 }
 
-const phpEmpty = (value: string): boolean => value === '' || value === '0';
-
 export async function forgotPasswordPost(ctx: ActionContext): Promise<ActionResult> {
   const { state, session, request } = ctx;
   // Captcha's CheckForgotpasswordObserver (predispatch): no-dispatch, so the message shows one page late.
@@ -83,6 +81,7 @@ export async function forgotPasswordPost(ctx: ActionContext): Promise<ActionResu
     }
   }
   const email = request.post.get('email') ?? '';
+  // `if ($email)`: PHP truthiness, so "0" counts as empty.
   if (phpEmpty(email)) {
     addError(ctx, 'Please enter your email.');
     return redirect(ctx, 'customer/account/forgotpassword/');
@@ -180,6 +179,7 @@ export function resetPasswordPost(ctx: ActionContext): ActionResult {
   }
   const customer = state.accounts.get(Number.parseInt(request.query.get('id') ?? '0', 10) || 0);
   if (customer === undefined) {
+    // Not recorded: customerRepository->getById throws, and the controller's catch-all answers this.
     addError(ctx, 'Something went wrong while saving the new password.');
     return failed();
   }
@@ -191,7 +191,8 @@ export function resetPasswordPost(ctx: ActionContext): ActionResult {
     for (const phrase of [error.phrase, ...error.errors]) addError(ctx, renderedMessage(phrase));
     return failed();
   }
-  if (session.customerId !== null) session.customerId = null;
+  // A signed-in shopper is signed out; the session keeps its id (recorded: not regenerated).
+  session.customerId = null;
   session.rpToken = null;
   session.rpCustomerId = null;
   session.messages.push(messageOf('success', 'You updated your password.'));

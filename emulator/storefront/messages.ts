@@ -1,17 +1,9 @@
 // Magento's storefront messages on their way to the browser: HTML-escaped texts in the
 // `mage-messages` cookie (F/App/Response/.../MessagePlugin), URL-encoded PHP JSON.
+import { escapeHtml } from '../mail/templates/html-escape.js';
 import type { StoreMessage } from '../model/sessions.js';
 
-/** htmlspecialchars with ENT_QUOTES, as the escaper spells it: `'` is `&#039;`. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#039;');
-}
-
+// The escaper's htmlspecialchars with ENT_QUOTES: `'` is `&#039;` (recorded: `didn&#039;t`).
 export const messageOf = (type: StoreMessage['type'], text: string): StoreMessage => ({ type, text: escapeHtml(text) });
 
 // json_encode without flags: `/` is `\/`, anything beyond ASCII a \u escape.

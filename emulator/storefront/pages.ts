@@ -1,7 +1,7 @@
 // The Luma pages of the reset slice, as minimal HTML with Luma's forms, fields, ids, classes and
 // validation attributes (recorded: transcripts/2.4.*-storefront, each page's `summary`). What Luma
 // renders with Knockout (messages, the sign-in popup, "Show Password") the page script renders.
-import { escapeHtml } from './messages.js';
+import { escapeHtml } from '../mail/templates/html-escape.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './page-script.js';
 
 export interface PageFrame {
