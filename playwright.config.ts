@@ -56,7 +56,7 @@ export default defineConfig({
     { name: 'unit', testDir: './selftest/unit', fullyParallel: true },
     { name: 'infra', testDir: './selftest/infra', fullyParallel: true },
     { name: 'conformance', testDir: './selftest/conformance', fullyParallel: true },
-    { name: 'suite', testDir: './tests', testIgnore: ['serial/**', 'storefront/**'], fullyParallel: true },
+    { name: 'suite', testDir: './tests', testIgnore: ['serial/**', '**/tests/storefront/**'], fullyParallel: true },
     // Tests that change store-wide configuration: one at a time, after the parallel ones.
     { name: 'suite-serial', testDir: './tests/serial', dependencies: ['suite'], workers: 1, fullyParallel: false },
     // The shopper's reset in a browser. Its setup switches the forgot form's CAPTCHA off where a backdoor can
