@@ -60,14 +60,22 @@ export default defineConfig({
     // Tests that change store-wide configuration: one at a time, after the parallel ones.
     { name: 'suite-serial', testDir: './tests/serial', dependencies: ['suite'], workers: 1, fullyParallel: false },
     // The shopper's reset in a browser. Its setup switches the forgot form's CAPTCHA off where a backdoor can
-    // (and its teardown restores it); its serial part changes store config, so it waits for the REST serial one.
+    // (and its teardown restores it). It runs after the REST serial project, whose config changes (throttling,
+    // password rules) would reach its forms, and its own serial part after it.
     { name: 'storefront-captcha', testDir: './tests/storefront', testMatch: 'captcha-off.setup.ts', teardown: 'storefront-captcha-restore' },
     { name: 'storefront-captcha-restore', testDir: './tests/storefront', testMatch: 'captcha-restore.teardown.ts' },
-    { name: 'storefront', testDir: './tests/storefront', testIgnore: 'serial/**', dependencies: ['storefront-captcha'], fullyParallel: true, use: storefrontUse },
+    {
+      name: 'storefront',
+      testDir: './tests/storefront',
+      testIgnore: 'serial/**',
+      dependencies: ['storefront-captcha', 'suite-serial'],
+      fullyParallel: true,
+      use: storefrontUse,
+    },
     {
       name: 'storefront-serial',
       testDir: './tests/storefront/serial',
-      dependencies: ['storefront', 'suite-serial'],
+      dependencies: ['storefront'],
       workers: 1,
       fullyParallel: false,
       use: storefrontUse,
