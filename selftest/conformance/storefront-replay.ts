@@ -19,6 +19,8 @@ const FORGOT_CAPTCHA = 'user_forgotpassword';
 class Jar {
   readonly cookies = new Map<string, string>();
   formKey = '';
+  /** The customer whose reset link this browser last opened (its token now sits in the session). */
+  linkCustomer: string | undefined;
 
   header(names: readonly string[]): string {
     return names.flatMap((name) => (this.cookies.has(name) ? [`${name}=${this.cookies.get(name) ?? ''}`] : [])).join('; ');
@@ -140,6 +142,7 @@ export class StorefrontReplay {
     const jar = await this.setUp(exchange);
     if (request.path.startsWith('/rest/')) return this.replayRest(exchange);
     const mailsBefore = this.emulator.sentMail.length;
+    const row = await this.probeTokenRow(exchange, jar);
     const sentNames = cookieNames(request.headers.cookie);
     const cookie = jar.header(sentNames);
     const body = await this.ourBody(exchange, jar);
@@ -184,7 +187,42 @@ export class StorefrontReplay {
     }
     // The recorder drops the cookie once an HTML page has shown its messages, as Luma's JS does.
     if (response.status === 200) jar.cookies.delete('mage-messages');
+    if (row !== undefined) expect(`rp_token of <ID_${row.name}>`, row.expected, await this.tokenRowState(row.id));
     return [...problems, ...this.mailProblems(exchange, this.emulator.sentMail.slice(mailsBefore))];
+  }
+
+  /**
+   * Where the recording read customer_entity around an exchange: which customer, and what should
+   * become of its token (kept, re-saved now, cleared). The row is aged a minute first where it is
+   * younger, so that a re-save shows within a replay that takes seconds.
+   */
+  private async probeTokenRow(exchange: StorefrontExchange, jar: Jar): Promise<{ name: string; id: number; expected: string } | undefined> {
+    const { db_before: before, db_after: after, request, variables } = exchange;
+    const token = /(?:[?&]token=|\/token\/)([A-Za-z0-9]{32})/.exec(request.path)?.[1];
+    const byToken = Object.entries(variables).find(([key, value]) => value === token && /^<TOKEN_[A-Z]\d>$/.test(key))?.[0]?.charAt(7);
+    const recordedId = Number(/[?&]id=(\d+)/.exec(request.path)?.[1]);
+    const byId = CUSTOMERS.find((n) => variables[`<ID_${n}>`] === recordedId);
+    const name = byToken ?? byId ?? jar.linkCustomer;
+    if (request.path.includes('createPassword/?')) jar.linkCustomer = name;
+    if (before === undefined || after === undefined || name === undefined) return undefined;
+    const id = this.ourId(name);
+    const age = await this.tokenAge(id);
+    if (age !== null && age < 60) await this.control.resetTokenAge(id, 60);
+    // The recorder wrote SQL NULL as "NULL".
+    const expected =
+      after.rp_token === null || after.rp_token === 'NULL' ? 'no token' : before.rp_token !== after.rp_token ? 're-saved just now' : 'kept as it was';
+    return { name, id, expected };
+  }
+
+  /** Seconds since rp_token_created_at (the backdoor's read), null without a token. */
+  private async tokenAge(id: number): Promise<number | null> {
+    const answer = await fetch(`${this.emulator.url}/__emulator/customers/${id}/reset-token-age`);
+    return ((await answer.json()) as { seconds: number | null }).seconds;
+  }
+
+  private async tokenRowState(id: number): Promise<string> {
+    const age = await this.tokenAge(id);
+    return age === null ? 'no token' : age < 60 ? 're-saved just now' : 'kept as it was';
   }
 
   private oursMessages(messages: Messages): Messages {

@@ -14,6 +14,8 @@ export const STOREFRONT_FOLDERS = [
 
 const messagesSchema = z.array(z.object({ type: z.string(), text: z.string() })).nullable();
 
+const tokenRowSchema = z.object({ rp_token: z.string().nullable(), rp_token_created_at: z.string().nullable() });
+
 const exchangeSchema = z.object({
   case: z.string().min(1),
   order: z.number().int().positive(),
@@ -36,6 +38,9 @@ const exchangeSchema = z.object({
   summary: z.record(z.string(), z.unknown()).optional(),
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   setup: z.string().optional(),
+  /** customer_entity's rp_token (encrypted, re-encrypted on every save) around the exchange. */
+  db_before: tokenRowSchema.optional(),
+  db_after: tokenRowSchema.optional(),
 });
 
 export type StorefrontExchange = z.infer<typeof exchangeSchema>;
