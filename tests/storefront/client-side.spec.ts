@@ -1,5 +1,5 @@
 import { fieldErrors } from '../../fixtures/storefront/messages.js';
-import { opensSetPasswordForm, test } from '../../fixtures/storefront/test.js';
+import { atSetPasswordForm, test } from '../../fixtures/storefront/test.js';
 
 // Luma's jQuery validation stops these before any request: each is asserted by the text under the field
 // and by the page having sent nothing (page.on('request')).
@@ -20,9 +20,7 @@ test.describe('the browser refuses weak input before sending it', () => {
     profile,
   }) => {
     const { minLength, requiredClasses } = profile.passwordPolicy;
-    const customer = await customers.create();
-    const { mail } = await resetFlow.requestReset(customer);
-    await opensSetPasswordForm(shopper, mail.link.href);
+    await atSetPasswordForm({ customers, resetFlow, shopper });
     const strong = resetFlow.newPassword();
     const oneClass = 'a'.repeat(Math.max(minLength, 12));
     const cases = [

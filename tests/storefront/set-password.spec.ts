@@ -2,7 +2,7 @@ import { advisories, noteAdvisory } from '../../fixtures/advisories.js';
 import type { TestCustomer } from '../../fixtures/customers.js';
 import type { StoreProfile } from '../../fixtures/store-profile.js';
 import { headings, storefrontMessages } from '../../fixtures/storefront/messages.js';
-import { opensSetPasswordForm, test } from '../../fixtures/storefront/test.js';
+import { atSetPasswordForm, opensSetPasswordForm, test } from '../../fixtures/storefront/test.js';
 
 type Policy = StoreProfile['passwordPolicy'];
 
@@ -64,9 +64,7 @@ test.describe('the set-password form refuses, in Magento\'s words (POST /custome
       setPasswordForm,
       profile,
     }) => {
-      const customer = await customers.create();
-      const { mail } = await resetFlow.requestReset(customer);
-      await opensSetPasswordForm(shopper, mail.link.href);
+      const { customer, reset } = await atSetPasswordForm({ customers, resetFlow, shopper });
       const password = refusal.password(customer, resetFlow.newPassword(), profile.passwordPolicy);
       const confirmation = refusal.confirmation?.(password) ?? password;
       const how = refusal.passesTheBrowser ? 'typed (the browser lets it through)' : 'sent without the browser\'s checks';
@@ -76,7 +74,7 @@ test.describe('the set-password form refuses, in Magento\'s words (POST /custome
         await shopper.expectMessages({ error: [refusal.message(profile.passwordPolicy), storefrontMessages.linkExpired] });
       });
       noteAdvisory(advisories.storefrontFailureSaysExpired);
-      await opensSetPasswordForm(shopper, mail.link.href, 'link-still-works');
+      await opensSetPasswordForm(shopper, reset.mail.link.href, 'link-still-works');
     });
   }
 });
