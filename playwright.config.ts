@@ -32,6 +32,9 @@ if (ci) {
 // the form's action, the failure redirect), so traces, videos, HAR and page snapshots, which record URLs and
 // DOM, stay off for it; the specs attach their own screenshots (no token is visible on the page) instead.
 const chromium = chooseChromium(process.env);
+// A browser test makes a dozen page loads; on a loaded 2-core machine each can take seconds, so these projects
+// get more time than the REST suite's 20 s (still bounded: a hung page fails, it does not wait forever).
+const storefrontTimeouts = { timeout: 60_000, expect: { timeout: 10_000 } };
 const storefrontUse = {
   browserName: 'chromium' as const,
   launchOptions: { executablePath: 'executablePath' in chromium ? chromium.executablePath : undefined, args: [...CHROMIUM_FLAGS] },
@@ -71,6 +74,7 @@ export default defineConfig({
       dependencies: ['storefront-captcha', 'suite-serial'],
       fullyParallel: true,
       use: storefrontUse,
+      ...storefrontTimeouts,
     },
     {
       name: 'storefront-serial',
@@ -79,6 +83,7 @@ export default defineConfig({
       workers: 1,
       fullyParallel: false,
       use: storefrontUse,
+      ...storefrontTimeouts,
     },
   ],
 });
