@@ -6,7 +6,7 @@
 # entrypoint.sh and docs/architecture ("CUSTOM_ENTRYPOINT_COMMAND or a mounted
 # custom-entrypoint.sh runs after the base URL ...").
 #
-# It applies docker/stack-config (mail to Mailpit, reset throttling off), makes
+# It applies docker/stack-config (mail to Mailpit, reset throttling and storefront CAPTCHA off), makes
 # sure 2FA cannot block the admin REST token, cleans the config cache and only
 # then writes the marker the compose healthcheck waits for.
 set -euo pipefail
@@ -36,4 +36,4 @@ fi
 
 magento cache:clean config
 touch "$marker"
-echo "reset-gate: mail routed to mailpit:1025, reset throttling off, 2FA off"
+echo "reset-gate: mail routed to mailpit:1025, reset throttling off, storefront CAPTCHA off, 2FA off"

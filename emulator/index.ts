@@ -1,4 +1,4 @@
-// startEmulator: a Magento 2.4.6 … 2.4.9 REST and GraphQL slice on node:http (docs/ARCHITECTURE.md).
+// startEmulator: a Magento 2.4.6 … 2.4.9 REST, GraphQL and storefront slice on node:http (docs/ARCHITECTURE.md).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './model/accounts.js';
@@ -17,6 +17,8 @@ import { handleRest } from './rest/rest-pipeline.js';
 import { applyHardening, type Hardening } from './model/hardening.js';
 import { Integrations } from './model/integrations.js';
 import { TwoFactorAuth } from './model/two-factor.js';
+import { Sessions } from './model/sessions.js';
+import { handleStorefront, isStorefrontPath } from './storefront/storefront-front.js';
 import { StoreConfig } from './model/store-config.js';
 
 export type SentMail = OutgoingMail;
@@ -28,7 +30,7 @@ export interface EmulatorOptions {
   version: string;
   host?: string;
   port?: number;
-  /** Store base URL used in mail links; default `http://host:port/`. */
+  /** Store base URL (web/unsecure/base_url) used in mail links, page URLs and form actions; default `http://host:port/`. */
   publicBaseUrl?: string;
   mail: MailOptions;
   faults?: readonly string[];
@@ -72,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     loginThrottle: new LoginThrottle(config, faults),
     jwt: new JwtIssuer(jwtNewestKeyOnly(emulated)),
     mail,
+    sessions: new Sessions(),
     admin: { username: options.adminUsername ?? 'exampleuser', password: options.adminPassword ?? 'examplepassword123' },
     twoFactor: new TwoFactorAuth(config),
     integrations: new Integrations(config),
@@ -85,6 +88,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       ? handleControl(req, res, state, path.slice(CONTROL_PREFIX.length))
       : isGraphQl
         ? handleGraphQl(req, res, state)
+        : isStorefrontPath(path)
+          ? handleStorefront(req, res, state, storeBaseUrl)
         : handleRest(req, res, state, storeBaseUrl);
     handled.catch((error: unknown) => {
       console.error('emulator: request failed', error);

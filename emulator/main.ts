@@ -8,10 +8,14 @@ if (parseRelease(version) === undefined) {
   process.exit(2);
 }
 
+// Magento's web/unsecure/base_url, for links, page URLs and form actions behind a proxy.
+const publicBaseUrl = process.env.EMULATOR_BASE_URL ? process.env.EMULATOR_BASE_URL.replace(/\/?$/, '/') : undefined;
+
 const emulator = await startEmulator({
   version,
   host: process.env.EMULATOR_HOST || '127.0.0.1',
   port: Number(process.env.EMULATOR_PORT ?? 8080),
+  publicBaseUrl,
   mail: {
     kind: 'smtp',
     host: process.env.SMTP_HOST || '127.0.0.1',

@@ -2,12 +2,13 @@
 //   - the floor: the bare HTTP sequence of the happy path with tight mail polling, no test framework,
 //   - the suite's happy-path test time and its ratio to the floor,
 //   - the whole suite's wall time and test count,
+//   - the storefront journey (mail link → new password → My Account in Chromium), warm,
 //   - mail latency p50/p95 (reset request → the mail visible through Mailpit's API),
 //   - the emulator's heap before and after 1000 full flows.
 // The emulator runs in this process (so its memory can be read); Mailpit runs as a child process.
 import { startEmulator } from '../emulator/index.js';
 import { startMailpit } from './mailpit.js';
-import { runSuite, type Target } from './playwright-run.js';
+import { runSuite, STOREFRONT_PROJECTS, type Target } from './playwright-run.js';
 
 const ADMIN = { username: 'exampleuser', password: 'examplepassword123' };
 const runId = Date.now().toString(36);
@@ -137,6 +138,13 @@ async function main(): Promise<void> {
     if (smokeRuns.length !== 3) throw new Error('the happy-path test did not pass in all 3 warm runs');
     const happy = median(smokeRuns);
 
+    // Warm as above: the journey file runs after the other storefront files, in the same worker and browser.
+    const storefront = await runSuite(target, ['--workers=1'], STOREFRONT_PROJECTS);
+    const journey = storefront.tests.find(
+      (t) => t.title.endsWith('a shopper resets a forgotten password from the mailed link and signs in with it') && t.status === 'passed',
+    );
+    if (journey === undefined) throw new Error('the storefront journey test did not pass');
+
     const whole = await runSuite(target, []);
     const counted = whole.tests.filter((t) => t.status !== 'skipped').length;
 
@@ -150,6 +158,7 @@ async function main(): Promise<void> {
       ['floor (bare happy path, median of 20)', `${floor.toFixed(0)} ms`, ''],
       ['suite happy-path test (inside a one-worker suite run, median of 3)', `${happy.toFixed(0)} ms`, ''],
       ['happy path / floor', `${(happy / floor).toFixed(2)}×`, '≤ 2×'],
+      ['storefront journey test in Chromium (inside a one-worker storefront run)', `${journey.durationMs.toFixed(0)} ms`, '< 2 s'],
       ['whole suite wall time', `${(whole.wallMs / 1000).toFixed(1)} s (${counted} tests, exit ${whole.exitCode})`, '≤ 20 s, ≥ 40 tests'],
       ['mail latency p50 / p95 (100 requests)', `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} ms`, 'p95 ≤ 200 ms'],
       ['emulator heap before → after 1000 flows', `${heapBefore.toFixed(1)} → ${heapAfter.toFixed(1)} MB (${(heapAfter - heapBefore).toFixed(1)} MB)`, '≤ 50 MB growth'],

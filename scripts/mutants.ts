@@ -3,7 +3,14 @@
 // run stops at its first failure. Prints fault → killed/survived → the tests that caught it; exit 1 on a survivor.
 import { FAULTS, type FaultName } from '../emulator/model/faults.js';
 import { startEmbeddedStack } from '../fixtures/embedded-stack.js';
-import { failed, runSuite, type SuiteRun, type Target } from './playwright-run.js';
+import { BOTH_PROJECTS, failed, runSuite, STOREFRONT_PROJECTS, type SuiteRun, type Target } from './playwright-run.js';
+
+/**
+ * A storefront fault is judged by the browser specs alone (`--no-deps`: it leaves REST alone, so the REST projects
+ * the storefront one waits for are not rerun), any other by the REST suite.
+ */
+const judges = (fault: FaultName): { projects: readonly string[]; args: readonly string[] } =>
+  fault.startsWith('storefront-') ? { projects: STOREFRONT_PROJECTS, args: ['--no-deps'] } : { projects: BOTH_PROJECTS, args: [] };
 
 async function setFaults(target: Target, faults: readonly FaultName[]): Promise<void> {
   const response = await fetch(new URL('/__emulator/faults', target.magentoBaseUrl), {
@@ -24,7 +31,8 @@ function caughtBy(run: SuiteRun): string {
 async function lane(target: Target, queue: FaultName[], rows: Map<FaultName, [string, string]>): Promise<void> {
   for (let fault = queue.shift(); fault !== undefined; fault = queue.shift()) {
     await setFaults(target, [fault]);
-    const run = await runSuite(target, ['--max-failures=1']);
+    const { projects, args } = judges(fault);
+    const run = await runSuite(target, ['--max-failures=1', ...args], projects);
     await setFaults(target, []);
     const killed = run.exitCode !== 0;
     rows.set(fault, [killed ? 'killed' : 'SURVIVED', killed ? caughtBy(run) : FAULTS[fault]]);
@@ -41,7 +49,7 @@ async function main(): Promise<number> {
   const stacks = await Promise.all(Array.from({ length: LANES }, () => startEmbeddedStack()));
   try {
     const targets = stacks.map((stack) => ({ magentoBaseUrl: stack.magentoBaseUrl, mailpitUrl: stack.mailpitUrl }));
-    const clean = await runSuite(targets[0] as Target, []);
+    const clean = await runSuite(targets[0] as Target, [], [...BOTH_PROJECTS, ...STOREFRONT_PROJECTS]);
     if (clean.exitCode !== 0) {
       console.error(`the clean run is red, so no fault can be judged: ${caughtBy(clean)}`);
       return 1;

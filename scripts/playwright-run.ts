@@ -41,9 +41,11 @@ function collect(suite: JsonSuite, parents: string[], into: TestOutcome[]): void
   for (const child of suite.suites ?? []) collect(child, trail, into);
 }
 
-const BOTH_PROJECTS = ['suite', 'suite-serial'];
+export const BOTH_PROJECTS = ['suite', 'suite-serial'];
+/** The browser specs (their CAPTCHA setup and teardown come along as dependencies). */
+export const STOREFRONT_PROJECTS = ['storefront'];
 
-export async function runSuite(target: Target, extraArgs: readonly string[], projects = BOTH_PROJECTS): Promise<SuiteRun> {
+export async function runSuite(target: Target, extraArgs: readonly string[], projects: readonly string[] = BOTH_PROJECTS): Promise<SuiteRun> {
   const dir = await mkdtemp(path.join(tmpdir(), 'suite-run-'));
   const reportFile = path.join(dir, 'report.json');
   const started = performance.now();

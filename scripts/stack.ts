@@ -25,8 +25,24 @@ function versionFromEnv(): string {
 
 const embedded = process.argv.includes('--embedded');
 
+/** Magento's web/unsecure/base_url: absolute http(s), with the trailing slash Magento keeps. */
+function baseUrlFromEnv(): string | undefined {
+  const raw = process.env.EMULATOR_BASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`EMULATOR_BASE_URL must be an absolute URL such as https://shop.example.test/ (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`EMULATOR_BASE_URL must be http or https (got "${raw}")`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 async function main(): Promise<void> {
   const version = versionFromEnv();
+  // The embedded stack's ports are free ones, so no proxy can stand in front of it.
+  const publicBaseUrl = embedded ? undefined : baseUrlFromEnv();
   const ports = {
     MAILPIT_HTTP_PORT: embedded ? 0 : portFromEnv('MAILPIT_HTTP_PORT', 8025),
     MAILPIT_SMTP_PORT: embedded ? 0 : portFromEnv('MAILPIT_SMTP_PORT', 1025),
@@ -41,6 +57,7 @@ async function main(): Promise<void> {
       version,
       host: '127.0.0.1',
       port: ports.EMULATOR_PORT,
+      publicBaseUrl,
       mail: { kind: 'smtp', host: '127.0.0.1', port: mailpit.smtpPort },
       faults: (process.env.EMULATOR_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
       adminUsername: process.env.MAGENTO_ADMIN_USERNAME || 'exampleuser',
@@ -78,9 +95,10 @@ async function main(): Promise<void> {
     process.stdin.resume();
     console.log(JSON.stringify({ magentoBaseUrl: emulator.url, mailpitUrl: mailpit.url, version }));
   } else {
-    console.log(`Magento ${version} emulator: ${emulator.url}`);
+    const storeUrl = publicBaseUrl?.replace(/\/$/, '') ?? emulator.url;
+    console.log(`Magento ${version} emulator: ${emulator.url}${publicBaseUrl ? ` (store base URL ${publicBaseUrl})` : ''}`);
     console.log(`Mailpit: ${mailpit.url} (SMTP 127.0.0.1:${mailpit.smtpPort})`);
-    console.log(`Run the suite against it: MAGENTO_BASE_URL=${emulator.url} MAILPIT_URL=${mailpit.url} npm run e2e`);
+    console.log(`Run the suite against it: MAGENTO_BASE_URL=${storeUrl} MAILPIT_URL=${mailpit.url} npm run e2e`);
     console.log('Ctrl-C stops both.');
   }
 }

@@ -69,6 +69,14 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
     },
   },
   {
+    method: 'GET',
+    path: /^\/customers\/(\d+)\/reset-token-age$/,
+    action: (state, _body, [id = '']) => {
+      const createdAt = customerOf(state, id).rpTokenCreatedAt;
+      return { seconds: createdAt === null ? null : Math.floor((Date.now() - createdAt.getTime()) / 1000) };
+    },
+  },
+  {
     method: 'POST',
     path: /^\/customers\/(\d+)\/lock$/,
     action: (state, body, [id = '']) => {
@@ -191,6 +199,16 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
       }
       const integration = state.integrations.add(name, token, resources);
       return { id: integration.id, resources: [...integration.resources] };
+    },
+  },
+  {
+    // What the Docker path reads from the PHP session file: the CAPTCHA word of a storefront session.
+    method: 'GET',
+    path: /^\/sessions\/([0-9a-v]+)\/captcha\/([a-z_]+)$/,
+    action: (state, _body, [sessionId = '', formId = '']) => {
+      const word = state.sessions.get(sessionId)?.captchaWords.get(formId);
+      if (word === undefined) throw new ControlError(404, `no CAPTCHA word for ${formId} in session ${sessionId}`);
+      return { word };
     },
   },
   {

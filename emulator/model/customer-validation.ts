@@ -13,7 +13,7 @@ const NAME_PATTERN_246 = /^[\p{L}\p{M},\-_.'’`\s\d]{1,255}$/u;
 // A pragmatic stand-in for Laminas' EmailAddress validator.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The EmailAddress validator, also used by the GraphQL reset resolvers before any lookup. */
+/** The EmailAddress validator, also used by the GraphQL reset resolvers and the storefront's forgot form before any lookup. */
 export const isValidEmail = (email: string): boolean => EMAIL_PATTERN.test(email);
 
 const NAME_FIELDS = [

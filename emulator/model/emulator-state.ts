@@ -8,6 +8,7 @@ import type { MailDispatch } from '../mail/mail-dispatch.js';
 import type { ResetRequestLimiter } from './request-throttle.js';
 import type { InputValue } from '../services/service-input.js';
 import type { Release } from './release.js';
+import type { Sessions } from './sessions.js';
 import type { StoreConfig } from './store-config.js';
 import type { TwoFactorAuth } from './two-factor.js';
 
@@ -20,6 +21,7 @@ export interface EmulatorState {
   readonly loginThrottle: LoginThrottle;
   readonly jwt: JwtIssuer;
   readonly mail: MailDispatch;
+  readonly sessions: Sessions;
   readonly admin: { readonly username: string; readonly password: string };
   readonly twoFactor: TwoFactorAuth;
   readonly integrations: Integrations;
@@ -45,7 +47,7 @@ export const STORES = {
 } as const satisfies Readonly<Record<string, StoreScope>>;
 
 /** Magento's application area of the request: plugins and observers are registered per area. */
-export type Area = 'webapi_rest' | 'graphql';
+export type Area = 'webapi_rest' | 'graphql' | 'frontend';
 
 /** One service call after routing, ACL and input conversion. */
 export interface ServiceCall {

@@ -35,6 +35,11 @@ export const FAULTS = {
   'graphql-category-lost': 'GraphQL errors lose extensions.category',
   'graphql-statuses-flattened': 'GraphQL on 2.4.8 answers HTTP 200 to authentication and authorization errors',
   'graphql-locked-account-allowed': 'GraphQL lets a locked account request and reset its password and read `customer`',
+  // storefront
+  'storefront-forgot-tells-unknown-email': 'the forgot form answers an unknown email with an error instead of the usual message',
+  'storefront-success-message-missing': 'the forgot form shows no message after a request',
+  'storefront-reused-link-opens-form': 'a link whose token a reset has used opens the Set a New Password form',
+  'storefront-mismatched-confirmation-accepted': 'the set-password form accepts a confirmation that differs from the password',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;

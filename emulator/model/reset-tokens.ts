@@ -24,6 +24,11 @@ export function rotateResetToken(customer: CustomerRecord, now: Date, faults: Fa
   customer.updatedAt = now;
 }
 
+/** Re-saves rp_token_created_at = now: the storefront's CreatePassword does it on every view. */
+export function extendResetToken(customer: CustomerRecord, now: Date): void {
+  customer.rpTokenCreatedAt = now;
+}
+
 export function clearResetToken(customer: CustomerRecord, faults: FaultSwitches): void {
   if (faults.isActive('token-not-cleared-after-reset')) return;
   customer.rpToken = null;

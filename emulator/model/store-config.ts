@@ -32,6 +32,9 @@ const CONFIG_PATHS = [
   'recaptcha_frontend/type_recaptcha/private_key',
   'recaptcha_frontend/type_recaptcha_v3/public_key',
   'recaptcha_frontend/type_recaptcha_v3/private_key',
+  'customer/captcha/enable',
+  'customer/captcha/always_for/user_forgotpassword',
+  'customer/captcha/case_sensitive',
 ] as const;
 
 export type ConfigPath = (typeof CONFIG_PATHS)[number];
@@ -66,11 +69,17 @@ const MAGENTO_DEFAULTS: Readonly<Record<Exclude<ConfigPath, 'system/smtp/port'>,
   'recaptcha_frontend/type_recaptcha/private_key': '',
   'recaptcha_frontend/type_recaptcha_v3/public_key': '',
   'recaptcha_frontend/type_recaptcha_v3/private_key': '',
+  // Captcha etc/config.xml: on, and always on the forgot form (recorded: the form always had one).
+  'customer/captcha/enable': '1',
+  'customer/captcha/always_for/user_forgotpassword': '1',
+  'customer/captcha/case_sensitive': '0',
 };
 
-// The stack turns the reset-request limiter off, as the Docker stack does, so parallel tests don't collide.
+// The stack turns the reset-request limiter off, as the Docker stack does, so parallel tests don't
+// collide, and the storefront CAPTCHA off, as the Docker stack (and Magento's own MFTF tests) do.
 const STACK_OVERRIDES: Partial<Record<ConfigPath, string>> = {
   'customer/password/password_reset_protection_type': '0',
+  'customer/captcha/enable': '0',
 };
 
 export function isConfigPath(path: string): path is ConfigPath {

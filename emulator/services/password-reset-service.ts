@@ -42,7 +42,7 @@ function throttlesArea(release: Release, area: Area): boolean {
   return true;
 }
 
-/** PUT /V1/customers/password, GraphQL requestPasswordResetEmail: true, or false when the mail could not be sent. */
+/** PUT /V1/customers/password, GraphQL requestPasswordResetEmail and the storefront's forgot form: true, or false when the mail could not be sent. */
 export async function initiatePasswordReset(call: ServiceCall): Promise<boolean> {
   const { state, now } = call;
   const email = call.input.email as string;

@@ -1,7 +1,7 @@
 // POST /V1/integration/customer/token and /admin/token, GraphQL generateCustomerToken and
 // revokeCustomerToken (I/Model/CustomerTokenService.php, AdminTokenService.php,
 // C/Model/AccountManagement/Authenticate.php): checks in Magento's order.
-import { awaitsConfirmation } from '../model/accounts.js';
+import { awaitsConfirmation, type CustomerRecord } from '../model/accounts.js';
 import { ADMIN_MAILBOX, ADMIN_USER_ID } from '../model/admin-user.js';
 import { passwordMatches } from '../model/credentials.js';
 import { ownId } from './customer-service.js';
@@ -27,24 +27,44 @@ function failure(call: ServiceCall, username: string, type: JwtUserType, error =
   return error;
 }
 
+/** Why AccountManagement::authenticate refused a sign-in. */
+export type AuthenticationFailure = 'invalid' | 'not-confirmed';
+
+/**
+ * AccountManagement::authenticate, shared by the REST token service and the storefront's loginPost:
+ * the customer, or why not. A wrong password counts towards the lockout; success unlocks where the
+ * area's customer_login/customer_unlock observer runs: the storefront always, webapi_rest logins from
+ * 2.4.8 only (I/etc/webapi_rest/events.xml; recorded db_after of x-throttle-expired-lock-right-password: 6 vs 0 on 2.4.7).
+ */
+export function authenticate(
+  call: ServiceCall,
+  username: string,
+  password: string,
+  unlocksOnSuccess: boolean,
+): CustomerRecord | AuthenticationFailure {
+  const { state, now } = call;
+  const customer = state.accounts.findByEmail(username, Number(call.scope.websiteId));
+  if (customer === undefined || isLocked(customer, now)) return 'invalid';
+  if (awaitsConfirmation(customer, state.config)) return 'not-confirmed';
+  if (!passwordMatches(customer, password, state.faults)) {
+    recordAuthenticationFailure(customer, state.config, now);
+    return 'invalid';
+  }
+  if (unlocksOnSuccess) unlock(customer, now);
+  return customer;
+}
+
 export function createCustomerAccessToken(call: ServiceCall): string {
   const { state, now } = call;
   const { username, password } = credentials(call);
   state.loginThrottle.assertNotThrottled(username, 'customer', now);
-  const customer = state.accounts.findByEmail(username, Number(call.scope.websiteId));
-  if (customer === undefined || isLocked(customer, now)) throw failure(call, username, 'customer');
-  if (awaitsConfirmation(customer, state.config)) {
+  const customer = authenticate(call, username, password, tokenSuccessClearsFailures(state.release));
+  if (customer === 'not-confirmed') {
     // 2.4.8 lets EmailNotConfirmedException through; 2.4.7 masks it like any other failure.
     const notConfirmed = unauthorized("This account isn't confirmed. Verify and try again.");
     throw failure(call, username, 'customer', tokenNamesUnconfirmedAccount(state.release) ? notConfirmed : undefined);
   }
-  if (!passwordMatches(customer, password, state.faults)) {
-    recordAuthenticationFailure(customer, state.config, now);
-    throw failure(call, username, 'customer');
-  }
-  // The customer_unlock observer runs on webapi_rest logins from 2.4.8 only (I/etc/webapi_rest/events.xml);
-  // 2.4.7 leaves failures_num as it was (recorded db_after of x-throttle-expired-lock-right-password: 6 vs 0).
-  if (tokenSuccessClearsFailures(state.release)) unlock(customer, now);
+  if (customer === 'invalid') throw failure(call, username, 'customer');
   state.loginThrottle.reset(username, 'customer');
   return state.jwt.issue('customer', customer.id, now, state.config.int('webapi/jwtauth/customer_expiration'));
 }

@@ -155,3 +155,13 @@ test('the stack config file parses to path/value pairs and rejects malformed pat
   ]);
   expect(() => parseStackConfig('not-a-path 1')).toThrow('section/group/field');
 });
+
+test('resetTokenAge reads the seconds since rp_token_created_at; no token is undefined, no row an error', async () => {
+  const { backdoor, calls } = recorded('age\n125\n');
+  expect(await backdoor.resetTokenAge(42)).toBe(125);
+  expect(calls[0]?.at(-1)).toBe(
+    "SELECT IFNULL(TIMESTAMPDIFF(SECOND, rp_token_created_at, UTC_TIMESTAMP()), 'none') AS age FROM customer_entity WHERE entity_id = 42;",
+  );
+  expect(await recorded('age\nnone\n').backdoor.resetTokenAge(42)).toBeUndefined();
+  await expect(recorded('age\n').backdoor.resetTokenAge(999)).rejects.toThrow('no customer with id 999');
+});

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readConfig } from '../../fixtures/config.js';
+import { readChromiumPath, readConfig } from '../../fixtures/config.js';
 
 const minimal = { MAGENTO_BASE_URL: 'http://127.0.0.1:8080/', MAILPIT_URL: 'http://127.0.0.1:8025' };
 
@@ -79,4 +79,10 @@ test('an empty variable that has a default is an error naming it, not the defaul
       new RegExp(`^${name} is empty: unset it for the default`),
     );
   }
+});
+
+test('CHROMIUM_PATH defaults to Debian\'s chromium and must be absolute', () => {
+  expect(readChromiumPath({})).toStrictEqual({ path: '/usr/bin/chromium', explicit: false });
+  expect(readChromiumPath({ CHROMIUM_PATH: '/opt/chrome/chrome' })).toStrictEqual({ path: '/opt/chrome/chrome', explicit: true });
+  expect(() => readChromiumPath({ CHROMIUM_PATH: 'chromium' })).toThrow(/^CHROMIUM_PATH must be the absolute path of a Chromium executable/);
 });

@@ -44,3 +44,9 @@ test.describe('redaction', () => {
     expect(redact(error)).toBe(error);
   });
 });
+
+test('the storefront failure redirect createPassword/token/<token>/ is redacted', () => {
+  expect(redact('/customer/account/createPassword/token/gS52oYk52TSOvJ4YJlwi5gdfJifqFU0v/')).toBe(
+    '/customer/account/createPassword/token/[REDACTED]/',
+  );
+});

@@ -14,6 +14,7 @@ test.describe('store profile', () => {
       websiteId: 3,
       storeCode: 'default',
       contactEmail: 'hello@example.com',
+      storefrontTheme: undefined,
     });
   });
 
