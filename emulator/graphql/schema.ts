@@ -21,6 +21,34 @@ export const SCHEMA_SDL = /* GraphQL */ `
     revokeCustomerToken: RevokeCustomerTokenOutput
     "Changes the signed-in customer's password."
     changeCustomerPassword(currentPassword: String!, newPassword: String!): Customer
+    "Creates an account (the older input type)."
+    createCustomer(input: CustomerInput!): CustomerOutput
+    "Creates an account."
+    createCustomerV2(input: CustomerCreateInput!): CustomerOutput
+  }
+
+  input CustomerInput {
+    email: String
+    firstname: String
+    lastname: String
+    middlename: String
+    prefix: String
+    suffix: String
+    password: String
+  }
+
+  input CustomerCreateInput {
+    email: String!
+    firstname: String!
+    lastname: String!
+    middlename: String
+    prefix: String
+    suffix: String
+    password: String
+  }
+
+  type CustomerOutput {
+    customer: Customer!
   }
 
   type Customer {

@@ -3,9 +3,6 @@
 
 export const EXCLUDED: ReadonlyMap<string, string> = new Map([
   // hardened store (HARDENED.md): what needs a front this branch does not have
-  ['2.4.8-hardened/rc-fp-gql-*', 'GraphQL reCAPTCHA: not wired into the GraphQL front yet'],
-  ['2.4.8-hardened/rc-login-gql-*', 'GraphQL reCAPTCHA: not wired into the GraphQL front yet'],
-  ['2.4.8-hardened/rc-create-gql-*', 'GraphQL reCAPTCHA: not wired into the GraphQL front yet'],
   ['2.4.8-hardened/sf-*', 'storefront front: merged separately (pages, form posts with session cookies and flash messages)'],
   ['2.4.8-hardened/int-bearer-on-products-not-granted', 'the catalog (GET /V1/products) is outside the emulated slice'],
 ]);
