@@ -21,7 +21,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
     revokeCustomerToken: RevokeCustomerTokenOutput
     "Changes the signed-in customer's password."
     changeCustomerPassword(currentPassword: String!, newPassword: String!): Customer
-    "Creates an account (the older input type)."
+    "Creates an account (the older input type); both inputs hold only the fields the slice sends."
     createCustomer(input: CustomerInput!): CustomerOutput
     "Creates an account."
     createCustomerV2(input: CustomerCreateInput!): CustomerOutput
@@ -31,9 +31,6 @@ export const SCHEMA_SDL = /* GraphQL */ `
     email: String
     firstname: String
     lastname: String
-    middlename: String
-    prefix: String
-    suffix: String
     password: String
   }
 
@@ -41,9 +38,6 @@ export const SCHEMA_SDL = /* GraphQL */ `
     email: String!
     firstname: String!
     lastname: String!
-    middlename: String
-    prefix: String
-    suffix: String
     password: String
   }
 
