@@ -8,6 +8,7 @@ import type { DocumentNode } from 'graphql';
 import type { EmulatorState } from '../model/emulator-state.js';
 import { graphqlHttpStatuses } from '../model/release.js';
 import { bearerOf, callerOf } from '../model/user-context.js';
+import { firstHeader } from '../rest/request-headers.js';
 import { readBody } from '../rest/request-body.js';
 import { authenticationError, GraphQlException, inputError, statusOfCategory } from './graphql-errors.js';
 import type { GraphQlCategory } from './graphql-errors.js';
@@ -66,6 +67,8 @@ function validateHttpRequest(req: IncomingMessage, request: GraphQlRequest, stat
   }
   const bearer = bearerOf(req.headers.authorization);
   if (!graphqlHttpStatuses(state.release) || bearer === undefined) return;
+  // An integration's access token reads only with the bearer option on; off, it is unreadable (HARDENED.md §2-3).
+  if (state.integrations.bearer(bearer) !== undefined) return;
   const checked = state.jwt.inspect(bearer, now);
   if ('problem' in checked) {
     throw authenticationError(
@@ -105,6 +108,7 @@ async function answerOf(req: IncomingMessage, raw: string, state: EmulatorState,
     caller: callerOf(bearerOf(req.headers.authorization), state, now),
     clientIp: req.socket.remoteAddress ?? '127.0.0.1',
     now,
+    recaptchaResponse: firstHeader(req.headers['x-recaptcha']),
   };
   const result = await execute({
     schema: SCHEMA,

@@ -10,12 +10,13 @@ import type { Caller, EmulatorState, ServiceCall } from '../model/emulator-state
 import { authenticate, isLocked } from '../model/lockout.js';
 import { MagentoError } from '../model/magento-errors.js';
 import { phpTrim } from '../model/password-policy.js';
-import { changeOwnPassword } from '../services/customer-service.js';
+import { changeOwnPassword, createAccount } from '../services/customer-service.js';
 import { initiatePasswordReset, resetPassword } from '../services/password-reset-service.js';
 import { phpEmpty } from '../services/php-types.js';
 import type { InputValue } from '../services/service-input.js';
 import { createCustomerAccessToken, revokeCustomerAccessToken } from '../services/token-service.js';
 import type { GraphQlCategory } from './graphql-errors.js';
+import { recaptchaGuarded } from './recaptcha-guard.js';
 import { authenticationError, authorizationError, GraphQlException, inputError, rethrownAs } from './graphql-errors.js';
 
 export interface GraphQlContext {
@@ -23,6 +24,8 @@ export interface GraphQlContext {
   readonly caller: Caller;
   readonly clientIp: string;
   readonly now: Date;
+  /** The `X-ReCaptcha` header, if sent (the one REST reads too). */
+  readonly recaptchaResponse: string | undefined;
 }
 
 type Args = Readonly<Record<string, string>>;
@@ -151,13 +154,33 @@ async function changeCustomerPassword({ currentPassword = '', newPassword = '' }
   return customerOutput(changed);
 }
 
+/** CreateCustomer / CreateCustomerV2's `input`: the account fields and the password. */
+interface CustomerCreateArgs {
+  readonly input?: Readonly<Record<string, string | null>>;
+}
+
+/**
+ * CreateCustomer(V2) → CreateCustomerAccount: the same account service as POST /V1/customers, its
+ * errors re-thrown as input errors, and the new customer as ExtractCustomerData gives it.
+ */
+async function createCustomer({ input }: CustomerCreateArgs, ctx: GraphQlContext): Promise<{ customer: Record<string, string | null> }> {
+  if (input === undefined || Object.keys(input).length === 0) throw inputError('"input" value should be specified');
+  const { password = null, ...fields } = input;
+  await viaService('graphql-input', () => createAccount(serviceCall(ctx, { customer: fields, password })));
+  const created = customerByEmail(ctx, fields.email ?? '');
+  if (created === undefined) throw new Error('createAccount stored no customer');
+  return { customer: customerOutput(created) };
+}
+
 /** graphql-js's root value: one function per Query and Mutation field. */
 export const ROOT = {
   customer,
   storeConfig: () => ({ store_code: STORES.default.code }),
-  requestPasswordResetEmail,
-  resetPassword: resetPasswordResolver,
-  generateCustomerToken,
+  requestPasswordResetEmail: recaptchaGuarded('customer_forgot_password', requestPasswordResetEmail),
+  resetPassword: recaptchaGuarded('customer_forgot_password', resetPasswordResolver),
+  generateCustomerToken: recaptchaGuarded('customer_login', generateCustomerToken),
+  createCustomer: recaptchaGuarded('customer_create', createCustomer),
+  createCustomerV2: recaptchaGuarded('customer_create', createCustomer),
   revokeCustomerToken,
   changeCustomerPassword,
 };

@@ -21,6 +21,28 @@ export const SCHEMA_SDL = /* GraphQL */ `
     revokeCustomerToken: RevokeCustomerTokenOutput
     "Changes the signed-in customer's password."
     changeCustomerPassword(currentPassword: String!, newPassword: String!): Customer
+    "Creates an account (the older input type); both inputs hold only the fields the slice sends."
+    createCustomer(input: CustomerInput!): CustomerOutput
+    "Creates an account."
+    createCustomerV2(input: CustomerCreateInput!): CustomerOutput
+  }
+
+  input CustomerInput {
+    email: String
+    firstname: String
+    lastname: String
+    password: String
+  }
+
+  input CustomerCreateInput {
+    email: String!
+    firstname: String!
+    lastname: String!
+    password: String
+  }
+
+  type CustomerOutput {
+    customer: Customer!
   }
 
   type Customer {

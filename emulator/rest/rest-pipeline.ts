@@ -16,6 +16,7 @@ import type { Route } from './routes.js';
 import { dropRespelledKeys, resolveServiceInput } from '../services/service-input.js';
 import type { JsonObject } from '../services/service-input.js';
 import { recaptchaRefusal } from '../model/recaptcha.js';
+import { firstHeader } from './request-headers.js';
 
 /** `/rest/V1/…` or `/rest/<store>/V1/…` → the store and the service path `/V1/…`. */
 function splitRestPath(pathname: string): { scope: StoreScope; servicePath: string } | undefined {
@@ -39,8 +40,7 @@ function assertAllowed(route: Route, caller: Caller): void {
 /** ReCaptchaWebapiRest's plugin on the request validator: after the ACL, before the body is read. */
 function assertRecaptcha(route: Route, caller: Caller, req: IncomingMessage, state: EmulatorState): void {
   if (route.recaptcha === undefined) return;
-  const header = req.headers['x-recaptcha'];
-  const response = Array.isArray(header) ? header[0] : header;
+  const response = firstHeader(req.headers['x-recaptcha']);
   const refusal = recaptchaRefusal(state.config, route.recaptcha, { isIntegration: caller.kind === 'integration', response });
   if (refusal !== undefined) throw refusal;
 }

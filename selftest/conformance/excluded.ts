@@ -2,10 +2,7 @@
 // a name prefix; a `<folder>/` prefix limits a key to one folder.
 
 export const EXCLUDED: ReadonlyMap<string, string> = new Map([
-  // hardened store (HARDENED.md): what needs a front this branch does not have
-  ['2.4.8-hardened/rc-fp-gql-*', 'GraphQL reCAPTCHA: not wired into the GraphQL front yet'],
-  ['2.4.8-hardened/rc-login-gql-*', 'GraphQL reCAPTCHA: not wired into the GraphQL front yet'],
-  ['2.4.8-hardened/rc-create-gql-*', 'GraphQL reCAPTCHA: not wired into the GraphQL front yet'],
+  // hardened store (HARDENED.md): what no front of the emulator answers as recorded
   ['2.4.8-hardened/sf-*', 'the storefront form under reCAPTCHA: the byte-for-byte replay cannot compare pages (the storefront replay reads only the *-storefront folders), and the storefront front does not model reCAPTCHA yet'],
   ['2.4.8-hardened/int-bearer-on-products-not-granted', 'the catalog (GET /V1/products) is outside the emulated slice'],
 ]);

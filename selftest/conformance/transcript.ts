@@ -127,9 +127,15 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   return result.data;
 }
 
-/** The e-mail a create-customer request registers, when the exchange is one. */
+/** The e-mail a create-customer request registers (REST, or GraphQL createCustomer(V2) with `$email`), when the exchange is one. */
 export function customerCreatedBy(exchange: RecordedExchange): string | undefined {
   const { method, path, body } = exchange.request;
+  if (method === 'POST' && path === '/graphql') {
+    const { query, variables } = parseObject(body ?? '');
+    if (typeof query !== 'string' || !/^\s*mutation\b[^{]*\{\s*createCustomer(?:V2)?\s*\(/.test(query)) return undefined;
+    const email = typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>).email : undefined;
+    return typeof email === 'string' ? email : undefined;
+  }
   if (method !== 'POST' || !/^\/rest\/(?:[a-z]+\/)?V1\/customers$/.test(path)) return undefined;
   const customer = parseObject(body ?? '').customer;
   const email = typeof customer === 'object' && customer !== null ? (customer as Record<string, unknown>).email : undefined;
