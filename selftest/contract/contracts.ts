@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { booleanBody, customerBody, jwtBody, magentoError } from '../../fixtures/magento/schemas.js';
 import { GRAPHQL_CONTENT_TYPE } from '../../fixtures/magento-graphql/result.js';
 import { errorsOnlyBody, graphqlBody, payloads } from '../../fixtures/magento-graphql/schemas.js';
-import type { Exchange } from './recordings.js';
+import { luma } from '../../fixtures/storefront/theme.js';
+import type { Exchange, PageSummary } from './recordings.js';
 
 export type Verdict =
   | { readonly judged: true; /** What the suite's schema refused; undefined when it parsed. */ readonly refusal?: string }
@@ -124,18 +125,129 @@ const graphql: ExchangeKind = {
 
 // ---- storefront -----------------------------------------------------------------------------------
 
-/** Storefront pages the suite's browser specs check, each with what judges a recorded answer. Empty until they land. */
-const STOREFRONT_PAGES: Readonly<Record<string, (exchange: Exchange) => string | undefined>> = {};
+/** One compound selector (`form.password.forget`, `input[name="login[username]"]`) in parts. */
+interface Compound {
+  readonly tag?: string;
+  readonly id?: string;
+  readonly classes: readonly string[];
+  readonly attributes: readonly { name: string; contains: boolean; value: string }[];
+}
+
+/** The compound selectors fixtures/storefront/theme.ts writes: a tag, `#id`, `.class`, `[attr="v"]`, `[attr*="v"]`. */
+function compoundOf(text: string): Compound {
+  const tag = /^[a-z]+/.exec(text)?.[0];
+  const id = /#([\w-]+)/.exec(text)?.[1];
+  const classes = [...text.replace(/\[[^\]]*"[^"]*"\]|\[[^\]]*\]/g, '').matchAll(/\.([\w-]+)/g)].map((m) => m[1] ?? '');
+  const attributes = [...text.matchAll(/\[([\w-]+)(\*?)=(?:"([^"]*)"|([^\]]*))\]/g)].map((m) => ({
+    name: m[1] ?? '',
+    contains: m[2] === '*',
+    value: m[3] ?? m[4] ?? '',
+  }));
+  return { ...(tag === undefined ? {} : { tag }), ...(id === undefined ? {} : { id }), classes, attributes };
+}
+
+type Element = Readonly<Record<string, unknown>>;
+
+function elementMatches(compound: Compound, element: Element): boolean {
+  const classes = typeof element.class === 'string' ? element.class.split(/\s+/) : [];
+  return (compound.tag === undefined || element.tag === compound.tag)
+    && (compound.id === undefined || element.id === compound.id)
+    && compound.classes.every((name) => classes.includes(name))
+    && compound.attributes.every(({ name, contains, value }) => {
+      const actual = element[name];
+      return typeof actual === 'string' && (contains ? actual.includes(value) : actual === value);
+    });
+}
+
+/**
+ * Whether the recorded page holds what a theme selector (`form …` or `form … field`) finds: a form, and
+ * within it the field or button. Read from the recorder's page summary (its forms, fields and buttons).
+ */
+function pageHolds(summary: PageSummary, selector: string): boolean {
+  const [form, inner, ...rest] = selector.split(/\s+/).map(compoundOf);
+  if (form === undefined || rest.length > 0) throw new Error(`theme selector ${selector}: the judge reads \`form\` or \`form field\``);
+  return summary.forms.some((recorded) => {
+    const { fields, buttons, ...attributes } = recorded;
+    if (!elementMatches(form, { tag: 'form', ...attributes })) return false;
+    return inner === undefined || [...fields, ...buttons.map((button) => ({ tag: 'button', ...button }))].some((element) => elementMatches(inner, element));
+  });
+}
+
+type PageJudge = (exchange: Exchange) => Verdict;
+const judged = (refusal: string | undefined): Verdict => (refusal === undefined ? { judged: true } : { judged: true, refusal });
+
+/** A Magento route of a path: front/controller/action; what follows (`token/<t>/`, `referer/<r>/`) is parameters. */
+const storefrontRoute = (path: string): string => /^\/[^/?]*\/?[^/?]*\/?[^/?]*\/?/.exec(path)?.[0] ?? '/';
+
+/** A 5xx is no contract of a page's; the storefront specs never provoke one (a reCAPTCHA post is the 2.4.8-hardened set's). */
+const serverError = (exchange: Exchange): Verdict | undefined =>
+  exchange.response.status >= 500 ? { judged: false, reason: 'a server error, which no storefront spec provokes', detail: `${exchange.response.status}` } : undefined;
+
+/** The path (after the store) a redirect sends the browser to; some sets keep Location beside the judged headers. */
+const redirectPath = (exchange: Exchange): string | undefined => {
+  const location = exchange.response.headers.location ?? exchange.other_response_headers?.location;
+  return typeof location === 'string' ? new URL(location, 'http://store.invalid').pathname : undefined;
+};
+
+/** A form post or a link: the suite waits for the redirect (302) Magento answers with, to the route it expects. */
+const redirects = (to?: readonly string[]): PageJudge => (exchange) => {
+  const status = exchange.response.status;
+  if (status !== 302) return serverError(exchange) ?? judged(`answered ${status}, the suite expects a redirect (302)`);
+  const path = redirectPath(exchange);
+  if (path === undefined) return judged('a redirect with no Location');
+  // Magento's router matches routes whatever their case (website 2 of 2.4.8-multisite mails `createPassword/`).
+  const route = storefrontRoute(path).toLowerCase();
+  return judged(to === undefined || to.some((expected) => expected.toLowerCase() === route) ? undefined : `redirects to ${path}, the suite expects ${to.join(' or ')}`);
+};
+
+/** A page the suite fills in: a 200 whose summary holds every selector the theme gives for it; or a redirect. */
+const formPage = (selectors: Readonly<Record<string, string>>): PageJudge => (exchange) => {
+  if (exchange.response.status !== 200) return redirects()(exchange);
+  const summary = exchange.summary;
+  if (summary === undefined) return { judged: false, reason: 'a page recorded without its summary of forms and fields' };
+  const missing = Object.entries(selectors).filter(([, selector]) => !pageHolds(summary, selector));
+  return judged(missing.length === 0 ? undefined : `no ${missing.map(([key, selector]) => `${key} (${selector})`).join(', ')} on the page`);
+};
+
+/** Whether an HTML page has an element carrying every class of `.a .b` (the suite's descendant selector). */
+const htmlHasClasses = (html: string, selector: string): boolean =>
+  selector.split(/\s+/).map(compoundOf).every(({ classes }) =>
+    [...html.matchAll(/class="([^"]*)"/g)].some((m) => classes.every((name) => (m[1] ?? '').split(/\s+/).includes(name))));
+
+/** The signed-in account page, where the suite reads the contact block; signed out, a redirect to sign in. */
+const accountPage: PageJudge = (exchange) => {
+  if (exchange.response.status !== 200) return redirects(['/customer/account/login/'])(exchange);
+  const selector = luma.account.contactInformation;
+  return judged(htmlHasClasses(exchange.response.body, selector) ? undefined : `no ${selector} on the account page`);
+};
+
+/**
+ * Storefront pages the browser specs drive (fixtures/storefront/forms.ts, shopper.ts), each with what the
+ * suite relies on: the fields the Luma theme's selectors find (fixtures/storefront/theme.ts), and where a
+ * redirect goes (the mailed link to the set-password page, or a refused one to the forgot page).
+ */
+const { forgot, setPassword, login } = luma;
+const STOREFRONT_PAGES: Readonly<Record<string, PageJudge>> = {
+  'GET /customer/account/forgotpassword/': formPage({ form: forgot.form, email: forgot.email, captcha: forgot.captcha, submit: forgot.submit }),
+  'POST /customer/account/forgotpasswordpost/': redirects(),
+  'GET /customer/account/createPassword/': redirects(['/customer/account/createpassword/', '/customer/account/forgotpassword/']),
+  'GET /customer/account/createpassword/': formPage({
+    form: setPassword.form, password: setPassword.password, confirmation: setPassword.confirmation, submit: setPassword.submit,
+  }),
+  'POST /customer/account/resetpasswordpost/': redirects(),
+  'GET /customer/account/login/': formPage({ form: login.form, email: login.email, password: login.password, submit: login.submit }),
+  'POST /customer/account/loginPost/': redirects(['/customer/account/', '/customer/account/login/']),
+  'GET /customer/account/': accountPage,
+};
 
 const storefront: ExchangeKind = {
   name: 'storefront',
   owns: (exchange) => !exchange.request.path.startsWith('/rest/') && restPath(exchange.request.path) !== '/graphql',
-  // Magento routes are front/controller/action; what follows (`token/<t>/`, `referer/<r>/`) is parameters.
-  routeOf: (exchange) => `${exchange.request.method} ${/^\/[^/?]*\/?[^/?]*\/?[^/?]*\/?/.exec(exchange.request.path)?.[0] ?? '/'}`,
+  routeOf: (exchange) => `${exchange.request.method} ${storefrontRoute(exchange.request.path)}`,
   judge(exchange, route) {
     const judge = STOREFRONT_PAGES[route];
-    if (judge === undefined) return { judged: false, reason: 'no suite schema for storefront pages yet' };
-    return { judged: true, refusal: judge(exchange) };
+    if (judge === undefined) return { judged: false, reason: 'a page the storefront specs do not drive' };
+    return judge(exchange);
   },
 };
 

@@ -4,8 +4,12 @@ import { magentoErrors } from '../../fixtures/magento/messages.js';
 import { graphqlErrors, graphqlValidationErrors } from '../../fixtures/magento-graphql/messages.js';
 import { graphqlError } from '../../fixtures/magento-graphql/schemas.js';
 import { readFromCode } from '../../fixtures/read-from-code.js';
+import { fieldErrors, headings, storefrontMessages } from '../../fixtures/storefront/messages.js';
 import type { MagentoError } from '../../fixtures/magento/schemas.js';
 import { magentoError } from '../../fixtures/magento/schemas.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TRANSCRIPTS_DIR } from '../conformance/transcript.js';
 import type { Exchange, RecordedCase } from './recordings.js';
 
 export interface MessageSet {
@@ -137,8 +141,101 @@ const graphqlMessages: MessageSet = {
   occursIn: (body, exchange) => graphqlMessagesOf(exchange).some((recorded) => isDeepStrictEqual(recorded, body)),
 };
 
-/** Every message set the suite has; the storefront set joins here. */
-export const MESSAGE_SETS: readonly MessageSet[] = [restMessages, graphqlMessages];
+/**
+ * Every entry of fixtures/storefront/messages.ts with the arguments the suite passes (the stock policy, the
+ * recorded store's contact, an address the 2.4.8 walk typed). Typed over the entries, so a new entry does
+ * not compile until it is listed here.
+ */
+const STOREFRONT_SAMPLES: {
+  readonly headings: { readonly [Entry in keyof typeof headings]: readonly string[] };
+  readonly storefrontMessages: { readonly [Entry in keyof typeof storefrontMessages]: readonly string[] };
+  readonly fieldErrors: { readonly [Entry in keyof typeof fieldErrors]: readonly string[] };
+} = {
+  headings: { forgot: [headings.forgot], setPassword: [headings.setPassword], login: [headings.login], account: [headings.account] },
+  storefrontMessages: {
+    resetRequested: [storefrontMessages.resetRequested('sf-a-oweq329@example.com'), storefrontMessages.resetRequested('SF-A-OWEQ329@EXAMPLE.COM')],
+    emailIncorrect: [storefrontMessages.emailIncorrect],
+    emailEmpty: [storefrontMessages.emailEmpty],
+    invalidFormKey: [storefrontMessages.invalidFormKey],
+    incorrectCaptcha: [storefrontMessages.incorrectCaptcha],
+    tooManyResetRequests: [storefrontMessages.tooManyResetRequests('hello@example.com')],
+    linkExpired: [storefrontMessages.linkExpired],
+    passwordUpdated: [storefrontMessages.passwordUpdated],
+    confirmationMismatch: [storefrontMessages.confirmationMismatch],
+    passwordTooShort: [storefrontMessages.passwordTooShort(8)],
+    passwordClasses: [storefrontMessages.passwordClasses(3)],
+    passwordEqualsEmail: [storefrontMessages.passwordEqualsEmail],
+    passwordEmpty: [storefrontMessages.passwordEmpty],
+    passwordSpaces: [storefrontMessages.passwordSpaces],
+    signInFailed: [storefrontMessages.signInFailed],
+  },
+  fieldErrors: {
+    required: [fieldErrors.required],
+    email: [fieldErrors.email],
+    minLength: [fieldErrors.minLength(8)],
+    classes: [fieldErrors.classes(3)],
+    confirmation: [fieldErrors.confirmation],
+  },
+};
+
+/** `&#039;` as the shopper reads it: Magento escapes the cookie's texts, Luma's JS shows them unescaped. */
+const unescaped = (text: string): string => text.replace(/&#0?39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+/** The texts a storefront answer carries: the `mage-messages` cookie it sets, and its page heading. */
+function storefrontTextsOf(exchange: Exchange): string[] {
+  const setCookie = exchange.response.headers['set-cookie'] ?? [];
+  const cookies = typeof setCookie === 'string' ? [setCookie] : setCookie;
+  const messages = cookies.flatMap((cookie) => {
+    const value = /^mage-messages=([^;]*)/.exec(cookie)?.[1];
+    if (value === undefined || value === '') return [];
+    try {
+      const parsed: unknown = JSON.parse(decodeURIComponent(value));
+      return (Array.isArray(parsed) ? parsed : []).flatMap((message: unknown) => {
+        const text = typeof message === 'object' && message !== null ? (message as { text?: unknown }).text : undefined;
+        return typeof text === 'string' ? [unescaped(text)] : [];
+      });
+    } catch {
+      return [];
+    }
+  });
+  const heading = exchange.summary?.main_heading;
+  return typeof heading === 'string' ? [...messages, heading] : messages;
+}
+
+/** Every text of the browser walks recorded beside the storefront exchanges (`browser-run.json`): what Luma's JS showed. */
+function browserWalkTexts(): ReadonlySet<string> {
+  const texts = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') texts.add(value);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect);
+  };
+  for (const folder of readdirSync(TRANSCRIPTS_DIR)) {
+    const file = join(TRANSCRIPTS_DIR, folder, 'browser-run.json');
+    try {
+      collect(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    }
+  }
+  return texts;
+}
+
+const walked = browserWalkTexts();
+const isStorefront = (exchange: Exchange): boolean => !exchange.request.path.startsWith('/rest/') && !exchange.request.path.endsWith('/graphql');
+
+const storefrontSets = { headings, storefrontMessages, fieldErrors } as const;
+const storefrontMessageSet: MessageSet = {
+  name: 'fixtures/storefront/messages.ts',
+  expected: Object.entries(STOREFRONT_SAMPLES).flatMap(([group, entries]) =>
+    Object.entries(entries).flatMap(([entry, texts]) => texts.map((body) => ({ entry: `${group}.${entry}`, body })))),
+  readFromCode: new Map(Object.entries(storefrontSets).flatMap(([group, set]) =>
+    [...markedEntries(set)].map(([entry, file]) => [`${group}.${entry}`, file] as const))),
+  // A page's texts, or (for a storefront exchange) what the browser walk beside it showed under a field.
+  occursIn: (body, exchange) => isStorefront(exchange) && typeof body === 'string' && (storefrontTextsOf(exchange).includes(body) || walked.has(body)),
+};
+
+/** Every message set the suite has. */
+export const MESSAGE_SETS: readonly MessageSet[] = [restMessages, graphqlMessages, storefrontMessageSet];
 
 /** The expected bodies of a set that no recording holds and no `fromCode` mark excuses. */
 export function unrecordedMessages(set: MessageSet, recordings: readonly RecordedCase[]): MessageSet['expected'] {

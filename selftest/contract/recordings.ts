@@ -5,8 +5,35 @@ import { z } from 'zod';
 import { exclusionOf } from '../conformance/excluded.js';
 import { FOLDERS, TRANSCRIPTS_DIR, exchangeSchema } from '../conformance/transcript.js';
 
-/** What the judge reads of an exchange; other fields vary by set (storefront headers hold lists). */
-const judgedExchange = exchangeSchema.pick({ case: true, request: true, response: true });
+/** A recorded storefront page as the recorder summed it up: its forms, their fields and buttons. */
+const element = z.record(z.string(), z.unknown());
+const pageSummary = z.object({
+  main_heading: z.string().nullish(),
+  forms: z.array(z.object({
+    id: z.string().nullish(),
+    class: z.string().nullish(),
+    action: z.string().nullish(),
+    fields: z.array(element).default([]),
+    buttons: z.array(element).default([]),
+  })).default([]),
+});
+export type PageSummary = z.infer<typeof pageSummary>;
+
+/**
+ * What the judge reads of an exchange; other fields vary by set. A storefront answer also keeps its
+ * redirect and cookies (`set-cookie` a list there) and the recorder's page summary.
+ */
+const judgedExchange = exchangeSchema.pick({ case: true, request: true }).extend({
+  response: exchangeSchema.shape.response.extend({
+    headers: exchangeSchema.shape.response.shape.headers.extend({
+      location: z.string().nullish(),
+      'set-cookie': z.union([z.string(), z.array(z.string())]).nullish(),
+    }),
+  }),
+  /** Where some sets keep the headers they did not judge, a redirect's Location among them. */
+  other_response_headers: z.record(z.string(), z.unknown()).optional(),
+  summary: pageSummary.optional(),
+});
 export type Exchange = z.infer<typeof judgedExchange>;
 
 export interface RecordedCase {

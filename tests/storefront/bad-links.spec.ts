@@ -5,7 +5,7 @@ import { hoursPastExpiry } from '../../fixtures/store-profile.js';
 import { headings, storefrontMessages } from '../../fixtures/storefront/messages.js';
 import type { SetPasswordForm } from '../../fixtures/storefront/forms.js';
 import type { Shopper } from '../../fixtures/storefront/shopper.js';
-import { alteredLink, expect, opensSetPasswordForm, test } from '../../fixtures/storefront/test.js';
+import { alteredLink, expect, opensSetPasswordForm, storefrontCases, test } from '../../fixtures/storefront/test.js';
 import { ageResetToken } from '../../fixtures/token-age.js';
 
 interface Setting {
@@ -18,6 +18,8 @@ interface Setting {
 interface BadLink {
   readonly title: string;
   readonly shot: string;
+  /** The recorded case (both storefront walks) it asserts. */
+  readonly recorded: string;
   /** Issues what the case needs and returns the link to open. */
   readonly link: (setting: Setting, customer: TestCustomer, reset: IssuedReset) => string | Promise<string>;
 }
@@ -25,7 +27,7 @@ interface BadLink {
 const badLinks: readonly BadLink[] = [
   {
     title: 'the link again after the password was set with it',
-    shot: 'reused',
+    shot: 'reused', recorded: 'link-reuse-after-success',
     link: async ({ shopper, setPasswordForm, resetFlow }, _, { mail }) => {
       await opensSetPasswordForm(shopper, mail.link.href);
       await shopper.step('a new password is set with it', 'password-updated', async () => {
@@ -35,20 +37,20 @@ const badLinks: readonly BadLink[] = [
       return mail.link.href;
     },
   },
-  { title: 'a token that was never issued', shot: 'random-token', link: (_, __, { mail }) => alteredLink(mail.link, { token: FOREIGN_TOKEN }) },
+  { title: 'a token that was never issued', shot: 'random-token', recorded: 'link-mismatched-token', link: (_, __, { mail }) => alteredLink(mail.link, { token: FOREIGN_TOKEN }) },
   {
     title: "another customer's id with this live token",
-    shot: 'foreign-id',
+    shot: 'foreign-id', recorded: 'link-foreign-token',
     link: async ({ customers }, _, { mail }) => {
       const other = await customers.create();
       return alteredLink(mail.link, { id: String(other.id) });
     },
   },
-  { title: 'no token at all (a fresh session)', shot: 'missing-token', link: (_, __, { mail }) => alteredLink(mail.link, { token: undefined }) },
-  { title: 'id 0 with the live token', shot: 'id-zero', link: (_, __, { mail }) => alteredLink(mail.link, { id: '0' }) },
+  { title: 'no token at all (a fresh session)', shot: 'missing-token', recorded: 'link-no-token', link: (_, __, { mail }) => alteredLink(mail.link, { token: undefined }) },
+  { title: 'id 0 with the live token', shot: 'id-zero', recorded: 'link-id-zero', link: (_, __, { mail }) => alteredLink(mail.link, { id: '0' }) },
   {
     title: 'the first link after a second one was mailed',
-    shot: 'superseded',
+    shot: 'superseded', recorded: 'link-superseded-token',
     link: async ({ resetFlow }, customer, { mail }) => {
       await resetFlow.requestReset(customer);
       return mail.link.href;
@@ -68,7 +70,7 @@ function expiredLanding(shopper: Shopper, href: string, shot: string): Promise<v
 
 test.describe('a bad reset link lands on the forgot page: "Your password reset link has expired."', () => {
   for (const badLink of badLinks) {
-    test(badLink.title, { tag: ['@security', '@negative'] }, async ({ customers, resetFlow, shopper, setPasswordForm }) => {
+    test(badLink.title, { tag: ['@security', '@negative'], annotation: storefrontCases(badLink.recorded) }, async ({ customers, resetFlow, shopper, setPasswordForm }) => {
       const customer = await customers.create();
       const reset = await resetFlow.requestReset(customer);
       const href = await badLink.link({ customers, resetFlow, shopper, setPasswordForm }, customer, reset);
@@ -76,7 +78,7 @@ test.describe('a bad reset link lands on the forgot page: "Your password reset l
     });
   }
 
-  test('a token older than the expiry period', { tag: ['@security', '@negative'] }, async ({ customers, resetFlow, shopper, backdoor, profile }) => {
+  test('a token older than the expiry period', { tag: ['@security', '@negative'], annotation: storefrontCases('link-aged-token') }, async ({ customers, resetFlow, shopper, backdoor, profile }) => {
     const customer = await customers.create();
     const { mail } = await resetFlow.requestReset(customer);
     await ageResetToken(backdoor, customer.id, hoursPastExpiry(profile) * 60);

@@ -1,12 +1,12 @@
 import { nobody } from '../../fixtures/customers.js';
 import { headings, storefrontMessages } from '../../fixtures/storefront/messages.js';
-import { expect, test } from '../../fixtures/storefront/test.js';
+import { expect, storefrontCases, test } from '../../fixtures/storefront/test.js';
 
 // The forgot form answers known and unknown addresses alike: the storefront does not tell who has an
 // account (REST does: see the accountEnumeration advisory). Mail is sent before the answer (synchronously),
 // so once a later mail has arrived, a mail that was going to come would be there too.
 test.describe('the forgot form (POST /customer/account/forgotpasswordpost/)', () => {
-  test('a known and an unknown email get the same answer, and only the known one is mailed', { tag: ['@security', '@contract'] }, async ({
+  test('a known and an unknown email get the same answer, and only the known one is mailed', { tag: ['@security', '@contract'], annotation: storefrontCases('forgot-post-valid', 'forgot-post-unknown') }, async ({
     customers,
     forgotForm,
     shopper,
@@ -32,7 +32,7 @@ test.describe('the forgot form (POST /customer/account/forgotpasswordpost/)', ()
     });
   });
 
-  test('an upper-cased email is echoed as typed and mailed to the stored address', { tag: ['@contract'] }, async ({
+  test('an upper-cased email is echoed as typed and mailed to the stored address', { tag: ['@contract'], annotation: storefrontCases('forgot-post-uppercased') }, async ({
     customers,
     forgotForm,
     shopper,
@@ -52,11 +52,11 @@ test.describe('the forgot form (POST /customer/account/forgotpasswordpost/)', ()
   });
 
   // What the server says when the browser's own check is not there to stop the input (a client without scripts).
-  for (const { title, email, message, shot } of [
-    { title: 'a malformed email is refused, and the form keeps it', email: 'not-an-email', message: storefrontMessages.emailIncorrect, shot: 'malformed-email' },
-    { title: 'an empty email is refused', email: '', message: storefrontMessages.emailEmpty, shot: 'empty-email' },
+  for (const { title, email, message, shot, recorded } of [
+    { title: 'a malformed email is refused, and the form keeps it', email: 'not-an-email', message: storefrontMessages.emailIncorrect, shot: 'malformed-email', recorded: 'forgot-post-invalid-format' },
+    { title: 'an empty email is refused', email: '', message: storefrontMessages.emailEmpty, shot: 'empty-email', recorded: 'forgot-post-empty' },
   ]) {
-    test(`sent without the browser's checks, ${title}`, { tag: ['@negative', '@contract'] }, async ({ forgotForm, shopper }) => {
+    test(`sent without the browser's checks, ${title}`, { tag: ['@negative', '@contract'], annotation: storefrontCases(recorded) }, async ({ forgotForm, shopper }) => {
       await forgotForm.openWithoutCaptcha();
       await shopper.step('the form is sent as is: back on the forgot page with the error', shot, async () => {
         await forgotForm.submitWithoutScripts(email);
@@ -69,7 +69,7 @@ test.describe('the forgot form (POST /customer/account/forgotpasswordpost/)', ()
   }
 
   for (const formKey of ['a wrong one', 'none'] as const) {
-    test(`with ${formKey === 'none' ? 'no form key' : 'a wrong form key'} nothing is mailed and the shopper is told to refresh`, { tag: ['@security', '@negative'] }, async ({
+    test(`with ${formKey === 'none' ? 'no form key' : 'a wrong form key'} nothing is mailed and the shopper is told to refresh`, { tag: ['@security', '@negative'], annotation: storefrontCases(formKey === 'none' ? 'forgot-post-missing-form-key' : 'forgot-post-wrong-form-key') }, async ({
       customers,
       forgotForm,
       shopper,

@@ -1,9 +1,9 @@
 import { expectAccountOf } from '../../fixtures/storefront/forms.js';
 import { headings, storefrontMessages } from '../../fixtures/storefront/messages.js';
-import { opensSetPasswordForm, test } from '../../fixtures/storefront/test.js';
+import { opensSetPasswordForm, storefrontCases, test } from '../../fixtures/storefront/test.js';
 
 // Starts from the mail (asked for over REST), so it never meets the forgot form's CAPTCHA.
-test('a shopper resets a forgotten password from the mailed link and signs in with it', { tag: ['@smoke'] }, async ({
+test('a shopper resets a forgotten password from the mailed link and signs in with it', { tag: ['@smoke'], annotation: storefrontCases('link-get', 'create-password-form', 'reset-success', 'login-post-new-password', 'login-post-new-password-follow') }, async ({
   customers,
   resetFlow,
   shopper,
