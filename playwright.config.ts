@@ -61,10 +61,14 @@ export default defineConfig({
     // Tests that change store-wide configuration: one at a time, after the parallel ones. On a real store
     // each config batch and its restore boot bin/magento (~4.5 s each; the throttling tests took 17.5–23.5 s
     // there), so they get three times the parallel tests' 20 s.
+    // Runs sharing a store take turns at store-wide config: the serial project holds the store lease
+    // exclusively (fixtures/store-lease.ts), taken after this run's parallel tests and handed back after.
+    { name: 'store-lease-exclusive', testDir: './tests/lease', testMatch: 'exclusive.setup.ts', dependencies: ['suite'], teardown: 'store-lease-shared' },
+    { name: 'store-lease-shared', testDir: './tests/lease', testMatch: 'shared.teardown.ts' },
     {
       name: 'suite-serial',
       testDir: './tests/serial',
-      dependencies: ['suite'],
+      dependencies: ['suite', 'store-lease-exclusive'],
       workers: 1,
       fullyParallel: false,
       timeout: 60_000,

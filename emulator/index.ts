@@ -16,6 +16,7 @@ import { ResetRequestLimiter } from './model/request-throttle.js';
 import { handleRest } from './rest/rest-pipeline.js';
 import { applyHardening, type Hardening } from './model/hardening.js';
 import { Integrations } from './model/integrations.js';
+import { StoreLease } from './model/store-lease.js';
 import { TwoFactorAuth } from './model/two-factor.js';
 import { Sessions } from './model/sessions.js';
 import { handleStorefront, isStorefrontPath } from './storefront/storefront-front.js';
@@ -78,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     admin: { username: options.adminUsername ?? 'exampleuser', password: options.adminPassword ?? 'examplepassword123' },
     twoFactor: new TwoFactorAuth(config),
     integrations: new Integrations(config),
+    storeLease: new StoreLease(),
   };
   applyHardening(state, options.hardening ?? {});
 

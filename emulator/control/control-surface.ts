@@ -8,6 +8,7 @@ import { isConfigPath, type ConfigPath } from '../model/store-config.js';
 import { base32Decode } from '../model/totp.js';
 import { ADMIN_USER_ID } from '../model/admin-user.js';
 import { setPassword } from '../model/credentials.js';
+import type { LeaseMode } from '../model/store-lease.js';
 
 class ControlError extends Error {
   constructor(
@@ -34,6 +35,12 @@ function finiteNumber(body: Body, key: string): number {
   const value = body[key];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new ControlError(400, `"${key}" must be a number`);
   return value;
+}
+
+function positiveSeconds(body: Body): number {
+  const seconds = finiteNumber(body, 'ttlSeconds');
+  if (seconds <= 0) throw new ControlError(400, '"ttlSeconds" must be positive');
+  return seconds;
 }
 
 function customerOf(state: EmulatorState, id: string) {
@@ -210,6 +217,26 @@ const ACTIONS: readonly { method: string; path: RegExp; action: Action }[] = [
       if (word === undefined) throw new ControlError(404, `no CAPTCHA word for ${formId} in session ${sessionId}`);
       return { word };
     },
+  },
+  // the suite's reader-writer lease on the store (the Docker path's suite_store_lease table)
+  {
+    method: 'POST',
+    path: /^\/store-lease\/([A-Za-z0-9._-]+)$/,
+    action: (state, body, [runId = '']) => {
+      const { mode } = body;
+      if (mode !== 'shared' && mode !== 'exclusive') throw new ControlError(400, '"mode" must be "shared" or "exclusive"');
+      return state.storeLease.acquire(runId, mode satisfies LeaseMode, positiveSeconds(body), new Date());
+    },
+  },
+  {
+    method: 'PATCH',
+    path: /^\/store-lease\/([A-Za-z0-9._-]+)$/,
+    action: (state, body, [runId = '']) => ({ held: state.storeLease.renew(runId, positiveSeconds(body), new Date()) }),
+  },
+  {
+    method: 'DELETE',
+    path: /^\/store-lease\/([A-Za-z0-9._-]+)$/,
+    action: (state, _body, [runId = '']) => ({ released: state.storeLease.release(runId) }),
   },
   {
     method: 'PUT',

@@ -10,6 +10,7 @@ import type { InputValue } from '../services/service-input.js';
 import type { Release } from './release.js';
 import type { Sessions } from './sessions.js';
 import type { StoreConfig } from './store-config.js';
+import type { StoreLease } from './store-lease.js';
 import type { TwoFactorAuth } from './two-factor.js';
 
 export interface EmulatorState {
@@ -25,6 +26,8 @@ export interface EmulatorState {
   readonly admin: { readonly username: string; readonly password: string };
   readonly twoFactor: TwoFactorAuth;
   readonly integrations: Integrations;
+  /** The suite's reader-writer lease: runs sharing this store take turns at store-wide config. */
+  readonly storeLease: StoreLease;
 }
 
 /** Who is calling, from the Bearer token; a bad, expired or revoked token is a guest. */

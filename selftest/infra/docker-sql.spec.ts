@@ -165,3 +165,49 @@ test('resetTokenAge reads the seconds since rp_token_created_at; no token is und
   expect(await recorded('age\nnone\n').backdoor.resetTokenAge(42)).toBeUndefined();
   await expect(recorded('age\n').backdoor.resetTokenAge(999)).rejects.toThrow('no customer with id 999');
 });
+
+test('the store lease is one mysql session per request: table created on first use, decided under a named lock', async () => {
+  const { backdoor, calls } = recorded('run_id\tmode\tgranted\tsince\nci-1-ab\tshared\t1\t2026-12-01 22:40:00\n');
+  expect(await backdoor.acquireLease('ci-1-ab', 'shared', 60)).toEqual({ granted: true });
+  const statement = calls[0]?.at(-1) ?? '';
+  expect(calls[0]?.slice(0, -1)).toEqual([...exec, 'magerun2', 'db:query']);
+  expect(statement).toMatch(/^CREATE TABLE IF NOT EXISTS suite_store_lease \(run_id VARCHAR\(100\) NOT NULL PRIMARY KEY, /);
+  expect(statement).toContain("DO GET_LOCK('suite_store_lease', 30); DELETE FROM suite_store_lease WHERE expires <= UTC_TIMESTAMP();");
+  expect(statement).toContain("OR NOT EXISTS (SELECT 1 FROM suite_store_lease WHERE run_id <> 'ci-1-ab' AND mode = 'exclusive')");
+  expect(statement).toContain('DATE_ADD(UTC_TIMESTAMP(), INTERVAL 60 SECOND)');
+  expect(statement).toMatch(/SELECT run_id, mode, granted, since FROM suite_store_lease ORDER BY since, run_id; DO RELEASE_LOCK\('suite_store_lease'\);$/);
+});
+
+test('a refused exclusive request names the other runs, holding or waiting, and since when', async () => {
+  const rows = 'run_id\tmode\tgranted\tsince\nother-2-cd\tshared\t1\t2026-12-01 22:40:00\nci-1-ab\texclusive\t0\t2026-12-01 22:41:05\n';
+  const { backdoor, calls } = recorded(rows);
+  expect(await backdoor.acquireLease('ci-1-ab', 'exclusive', 60)).toEqual({
+    granted: false,
+    heldBy: [{ runId: 'other-2-cd', mode: 'shared', since: '2026-12-01T22:40:00Z', waiting: false }],
+  });
+  expect(calls[0]?.at(-1)).toContain("VALUES ('ci-1-ab', 'exclusive', 0, UTC_TIMESTAMP(), DATE_ADD(UTC_TIMESTAMP(), INTERVAL 60 SECOND))");
+});
+
+test('renewLease moves the expiry and says whether the run still has its row; releaseLease deletes it', async () => {
+  const { backdoor, calls } = recorded('held\n1\n');
+  expect(await backdoor.renewLease('ci-1-ab', 60)).toBe(true);
+  expect(calls[0]?.at(-1)).toContain(
+    "UPDATE suite_store_lease SET expires = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 60 SECOND) WHERE run_id = 'ci-1-ab'; " +
+      "SELECT COUNT(*) AS held FROM suite_store_lease WHERE run_id = 'ci-1-ab';",
+  );
+  expect(await recorded('held\n0\n').backdoor.renewLease('ci-1-ab', 60)).toBe(false);
+  await backdoor.releaseLease('ci-1-ab');
+  expect(calls[1]?.at(-1)).toMatch(/DELETE FROM suite_store_lease WHERE run_id = 'ci-1-ab';$/);
+});
+
+for (const [what, call] of [
+  ['a run id with a quote', (b: Backdoor) => b.acquireLease("x'; --", 'shared', 60)],
+  ['a fractional ttl', (b: Backdoor) => b.renewLease('ci-1-ab', 1.5)],
+  ['a zero ttl', (b: Backdoor) => b.acquireLease('ci-1-ab', 'exclusive', 0)],
+] as const) {
+  test(`lease: ${what} is refused before anything runs`, async () => {
+    const { backdoor, calls } = recorded();
+    await expect(call(backdoor)).rejects.toThrow();
+    expect(calls).toEqual([]);
+  });
+}
