@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { ReporterDescription } from '@playwright/test';
+import type { SuiteWorkerOptions } from './fixtures/test.js';
 import { runFacts } from './fixtures/run-facts.js';
 import { chooseChromium, CHROMIUM_FLAGS } from './fixtures/chromium.js';
 
@@ -42,13 +44,16 @@ const storefrontUse = {
 // A failed test's error-context.md holds an ARIA snapshot of the page: off, for the same reason.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
-export default defineConfig({
+export default defineConfig<object, SuiteWorkerOptions>({
   globalSetup: './fixtures/global-setup.ts',
   metadata: runFacts,
   reporter: reporters,
   forbidOnly: ci,
   retries: 0, // a flaky test is a bug to fix, not to retry
-  workers: 4, // the tests wait on I/O, not CPU: four workers keep two cores busy
+  // One worker per core, two at least: against the embedded stack the workers share the cores with the emulator and
+  // Mailpit, and on this 2-core machine a third or fourth worker made the suite slower (16.4 and 18.4 s, against
+  // 14.2 s with two). Against a remote store, where the tests wait on I/O, --workers may go higher.
+  workers: Math.max(2, availableParallelism()),
   timeout: 20_000,
   expect: { timeout: 5_000 },
   use: { trace: 'off', screenshot: 'off', video: 'off' }, // traces would record passwords and tokens
@@ -61,17 +66,16 @@ export default defineConfig({
     // Tests that change store-wide configuration: one at a time, after the parallel ones. On a real store
     // each config batch and its restore boot bin/magento (~4.5 s each; the throttling tests took 17.5–23.5 s
     // there), so they get three times the parallel tests' 20 s.
-    // Runs sharing a store take turns at store-wide config: the serial project holds the store lease
+    // Runs sharing a store take turns at store-wide config: the serial projects' workers hold the store lease
     // exclusively (fixtures/store-lease.ts), taken after this run's parallel tests and handed back after.
-    { name: 'store-lease-exclusive', testDir: './tests/lease', testMatch: 'exclusive.setup.ts', dependencies: ['suite'], teardown: 'store-lease-shared' },
-    { name: 'store-lease-shared', testDir: './tests/lease', testMatch: 'shared.teardown.ts' },
     {
       name: 'suite-serial',
       testDir: './tests/serial',
-      dependencies: ['suite', 'store-lease-exclusive'],
+      dependencies: ['suite'],
       workers: 1,
       fullyParallel: false,
       timeout: 60_000,
+      use: { storeLease: 'exclusive' },
     },
     // The shopper's reset in a browser. Its setup switches the forgot form's CAPTCHA off where a backdoor can
     // (and its teardown restores it). It runs after the REST serial project, whose config changes (throttling,
@@ -93,7 +97,7 @@ export default defineConfig({
       dependencies: ['storefront'],
       workers: 1,
       fullyParallel: false,
-      use: storefrontUse,
+      use: { ...storefrontUse, storeLease: 'exclusive' },
       ...storefrontTimeouts,
     },
   ],
