@@ -1,6 +1,7 @@
 // The storefront's customer/account actions of the reset slice (Magento_Customer Controller/Account/*),
 // each over the same services the REST front calls. What only the storefront does (the non-enumerating
 // answer, the session token, the misleading "expired" landing) lives here, beside the fact it copies.
+import { randomBytes } from 'node:crypto';
 import type { CustomerRecord } from '../model/accounts.js';
 import type { EmulatorState, ServiceCall } from '../model/emulator-state.js';
 import { isValidEmail } from '../model/customer-validation.js';
@@ -14,7 +15,8 @@ import { authenticate } from '../services/token-service.js';
 import { captchaRequired, captchaView, FORGOT_FORM } from './captcha.js';
 import type { StorefrontRequest } from './http.js';
 import { messageOf } from './messages.js';
-import { accountPage, createPasswordPage, forgotPasswordPage, homePage, loginPage, refererParam } from './pages.js';
+import { accountPage, createPasswordPage, errorPage, forgotPasswordPage, homePage, loginPage, refererParam } from './pages.js';
+import { RECAPTCHA_TECHNICAL_FAILURE, recaptchaWidget, storefrontRecaptchaVerdict } from './recaptcha.js';
 import type { PageFrame } from './pages.js';
 
 export interface ActionContext {
@@ -27,6 +29,8 @@ export interface ActionContext {
 
 export type ActionResult =
   | { kind: 'page'; status: 200 | 404; html: string }
+  /** An uncaught exception: Magento's error page; the postdispatch never runs, so messages stay in the session. */
+  | { kind: 'error'; html: string }
   | {
       kind: 'redirect';
       location: string;
@@ -68,19 +72,35 @@ export function forgotPassword(ctx: ActionContext): ActionResult {
   const email = ctx.session.forgottenEmail ?? '';
   ctx.session.forgottenEmail = null;
   const captcha = captchaRequired(ctx.state.config) ? captchaView(ctx.state.sessions, ctx.session) : null;
-  return page(forgotPasswordPage(frameOf(ctx), email, captcha));
+  return page(forgotPasswordPage(frameOf(ctx), email, captcha, recaptchaWidget(ctx.state.config, 'customer_forgot_password')));
+}
+
+/**
+ * ReCaptchaCustomer's predispatch observer of a protected form post (after Magento_Captcha's, which does not stop
+ * it: both messages are recorded, in this order). No response: no-dispatch, back to `back` with the
+ * technical-failure message; a response the store cannot verify: the error page.
+ */
+function recaptchaRefusal(ctx: ActionContext, form: 'customer_forgot_password' | 'customer_login', back: string): ActionResult | undefined {
+  const verdict = storefrontRecaptchaVerdict(ctx.state.config, form, ctx.request);
+  if (verdict === 'pass') return undefined;
+  if (verdict === 'unverifiable') return { kind: 'error', html: errorPage(ctx.baseUrl, randomBytes(32).toString('hex')) };
+  addError(ctx, RECAPTCHA_TECHNICAL_FAILURE);
+  return { ...redirect(ctx, back), messagesStayInSession: true };
 }
 
 export async function forgotPasswordPost(ctx: ActionContext): Promise<ActionResult> {
   const { state, session, request } = ctx;
   // Captcha's CheckForgotpasswordObserver (predispatch): no-dispatch, so the message shows one page late.
+  let captchaRefusal: ActionResult | undefined;
   if (captchaRequired(state.config)) {
     const answer = request.post.get(`captcha[${FORGOT_FORM}]`) ?? '';
     if (!state.sessions.checkCaptcha(session, FORGOT_FORM, answer, state.config.get('customer/captcha/case_sensitive') === '1')) {
       addError(ctx, 'Incorrect CAPTCHA');
-      return { ...redirect(ctx, 'customer/account/forgotpassword/'), messagesStayInSession: true };
+      captchaRefusal = { ...redirect(ctx, 'customer/account/forgotpassword/'), messagesStayInSession: true };
     }
   }
+  const refusal = recaptchaRefusal(ctx, 'customer_forgot_password', 'customer/account/forgotpassword/') ?? captchaRefusal;
+  if (refusal !== undefined) return refusal;
   const email = request.post.get('email') ?? '';
   // `if ($email)`: PHP truthiness, so "0" counts as empty.
   if (phpEmpty(email)) {
@@ -204,11 +224,15 @@ export function login(ctx: ActionContext): ActionResult {
   if (ctx.session.customerId !== null) return redirect(ctx, 'customer/account/');
   const username = ctx.session.loginUsername ?? '';
   ctx.session.loginUsername = null;
-  return page(loginPage(frameOf(ctx), { referer: ctx.request.params.get('referer'), username }));
+  return page(loginPage(frameOf(ctx), { referer: ctx.request.params.get('referer'), username, recaptcha: recaptchaWidget(ctx.state.config, 'customer_login') }));
 }
 
 export function loginPost(ctx: ActionContext): ActionResult {
   const { session, request } = ctx;
+  // Not recorded for the sign-in post: the same observer and request handler as the forgot form's, back to the
+  // login page.
+  const refusal = recaptchaRefusal(ctx, 'customer_login', 'customer/account/login/');
+  if (refusal !== undefined) return refusal;
   const username = request.post.get('login[username]') ?? '';
   const password = request.post.get('login[password]') ?? '';
   if (username === '' || password === '') {

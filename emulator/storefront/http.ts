@@ -80,7 +80,7 @@ export function deletedCookie(name: string, options: { domain?: string; httpOnly
 
 export function writeStorefront(
   res: ServerResponse,
-  answer: { status: 200 | 302 | 404; location?: string; cookies: readonly string[]; html: string },
+  answer: { status: 200 | 302 | 404 | 500; location?: string; cookies: readonly string[]; html: string },
 ): void {
   const headers: Record<string, string | string[]> = { 'Content-Type': 'text/html; charset=UTF-8' };
   if (answer.location !== undefined) headers.Location = answer.location;

@@ -3,6 +3,7 @@
 // renders with Knockout (messages, the sign-in popup, "Show Password") the page script renders.
 import { escapeHtml } from '../mail/templates/html-escape.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './page-script.js';
+import { disabledUntilRecaptcha, recaptchaWidgetHtml, type RecaptchaWidget } from './recaptcha.js';
 
 export interface PageFrame {
   baseUrl: string;
@@ -65,7 +66,7 @@ export interface CaptchaView {
   imageSrc: string;
 }
 
-export function forgotPasswordPage(frame: PageFrame, emailValue: string, captcha: CaptchaView | null): string {
+export function forgotPasswordPage(frame: PageFrame, emailValue: string, captcha: CaptchaView | null, recaptcha: RecaptchaWidget | null): string {
   const { baseUrl } = frame;
   const captchaBlock =
     captcha === null
@@ -100,9 +101,10 @@ export function forgotPasswordPage(frame: PageFrame, emailValue: string, captcha
             </div>
         </div>
         ${captchaBlock}
+        ${recaptcha === null ? '' : recaptchaWidgetHtml(recaptcha)}
     </fieldset>
     <div class="actions-toolbar">
-        <div class="primary"><button type="submit" class="action submit primary" id="send2"><span>Reset My Password</span></button></div>
+        <div class="primary"><button type="submit" class="action submit primary" id="send2"${disabledUntilRecaptcha(recaptcha)}><span>Reset My Password</span></button></div>
         <div class="secondary"><a class="action back" href="${back}"><span>Go back</span></a></div>
     </div>
 </form>`,
@@ -156,7 +158,7 @@ export function createPasswordPage(
 }
 
 /** `referer` is the route parameter the page was opened with, passed on to the form's action. */
-export function loginPage(frame: PageFrame, form: { referer: string | undefined; username: string }): string {
+export function loginPage(frame: PageFrame, form: { referer: string | undefined; username: string; recaptcha: RecaptchaWidget | null }): string {
   const { referer } = form;
   const { baseUrl } = frame;
   const action = `${baseUrl}customer/account/loginPost/${referer === undefined ? '' : `referer/${referer}/`}`;
@@ -187,8 +189,9 @@ export function loginPage(frame: PageFrame, form: { referer: string | undefined;
                     </div>
                 </div>
                 <div class="field choice" data-bind="scope: 'showPassword'"></div>
+                ${form.recaptcha === null ? '' : recaptchaWidgetHtml(form.recaptcha)}
                 <div class="actions-toolbar">
-                    <div class="primary"><button type="submit" class="action login primary" name="send" id="send2"><span>Sign In</span></button></div>
+                    <div class="primary"><button type="submit" class="action login primary" name="send" id="send2"${disabledUntilRecaptcha(form.recaptcha)}><span>Sign In</span></button></div>
                     <div class="secondary"><a class="action remind" href="${baseUrl}customer/account/forgotpassword/"><span>Forgot Your Password?</span></a></div>
                 </div>
             </fieldset>
@@ -247,4 +250,34 @@ export function notFoundPage(frame: PageFrame): string {
     bodyClass: 'cms-no-route cms-noroute-index page-layout-1column',
     content: '<dl><dt>The page you requested was not found.</dt></dl>',
   });
+}
+
+/**
+ * Magento's errors/default page for an uncaught exception (recorded: the reCAPTCHA verification that cannot reach
+ * Google); the record number is the error log's id.
+ */
+export function errorPage(baseUrl: string, recordNumber: string): string {
+  const base = escapeHtml(`${baseUrl}errors/default/`).replace(/:/g, '&#x3A;').replace(/\//g, '&#x2F;');
+  return `<!doctype html>
+<html xmlns="http://www.w3.org/1999/xhtml" >
+<head>
+    <title>There has been an error processing your request</title>
+    <base href="${base}" />
+    <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+    <meta name="robots" content="*"/>
+    <link rel="stylesheet" href="css/styles.css" type="text/css" />
+    <link rel="icon" href="images/favicon.ico" type="image/x-icon" />
+    <link rel="shortcut icon" href="images/favicon.ico" type="image/x-icon" />
+</head>
+<body>
+    <main class="page-main">
+        
+<h1>There has been an error processing your request</h1>
+    <p><em>Exception printing is disabled by default for security reasons.</em></p>
+
+    <p>Error log record number: ${recordNumber}</p>
+    </main>
+</body>
+</html>
+`;
 }

@@ -52,7 +52,7 @@ export async function handleStorefront(req: IncomingMessage, res: ServerResponse
     cookies.push(setCookie('private_content_version', newPrivateContentVersion(), { maxAge: TEN_YEARS, now, sameSite: 'Lax' }));
   }
   cookies.push(setCookie('PHPSESSID', session.id, { maxAge: SESSION_LIFETIME, now, domain, httpOnly: true, sameSite: 'Lax' }));
-  const keepMessages = result.kind === 'redirect' && result.messagesStayInSession === true;
+  const keepMessages = result.kind === 'error' || (result.kind === 'redirect' && result.messagesStayInSession === true);
   if (!keepMessages && session.messages.length > 0) {
     const messages = [...decodeMessagesCookie(request.cookies.get('mage-messages')), ...session.messages];
     session.messages = [];
@@ -68,5 +68,5 @@ export async function handleStorefront(req: IncomingMessage, res: ServerResponse
     cookies.push(setCookie('X-Magento-Vary', SIGNED_IN_VARY, { maxAge: SESSION_LIFETIME, now, httpOnly: true, sameSite: 'Lax' }));
   }
   if (result.kind === 'redirect') writeStorefront(res, { status: 302, location: result.location, cookies, html: '' });
-  else writeStorefront(res, { status: result.status, cookies, html: result.html });
+  else writeStorefront(res, { status: result.kind === 'error' ? 500 : result.status, cookies, html: result.html });
 }

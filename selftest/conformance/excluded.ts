@@ -3,7 +3,7 @@
 
 export const EXCLUDED: ReadonlyMap<string, string> = new Map([
   // hardened store (HARDENED.md): what no front of the emulator answers as recorded
-  ['2.4.8-hardened/sf-*', 'the storefront form under reCAPTCHA: the byte-for-byte replay cannot compare pages (the storefront replay reads only the *-storefront folders), and the storefront front does not model reCAPTCHA yet'],
+  ['2.4.8-hardened/sf-*', 'storefront pages and form posts, not REST: hardened-storefront-replay.spec.ts replays them'],
   ['2.4.8-hardened/int-bearer-on-products-not-granted', 'the catalog (GET /V1/products) is outside the emulated slice'],
 ]);
 
