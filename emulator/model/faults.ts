@@ -40,6 +40,7 @@ export const FAULTS = {
   'storefront-success-message-missing': 'the forgot form shows no message after a request',
   'storefront-reused-link-opens-form': 'a link whose token a reset has used opens the Set a New Password form',
   'storefront-mismatched-confirmation-accepted': 'the set-password form accepts a confirmation that differs from the password',
+  'storefront-recaptcha-not-enforced': 'a forgot-form post without a reCAPTCHA response is taken where reCAPTCHA is on',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -82,7 +82,7 @@ export function forgotPassword(ctx: ActionContext): ActionResult {
  */
 function recaptchaRefusal(ctx: ActionContext, form: 'customer_forgot_password' | 'customer_login', back: string): ActionResult | undefined {
   const verdict = storefrontRecaptchaVerdict(ctx.state.config, form, ctx.request);
-  if (verdict === 'pass') return undefined;
+  if (verdict === 'pass' || (verdict === 'no-response' && ctx.state.faults.isActive('storefront-recaptcha-not-enforced'))) return undefined;
   if (verdict === 'unverifiable') return { kind: 'error', html: errorPage(ctx.baseUrl, randomBytes(32).toString('hex')) };
   addError(ctx, RECAPTCHA_TECHNICAL_FAILURE);
   return { ...redirect(ctx, back), messagesStayInSession: true };

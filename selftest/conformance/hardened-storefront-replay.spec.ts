@@ -3,15 +3,15 @@
 // widget block and the submit button byte for byte, and no trace of reCAPTCHA where it is off. Posts, each from a
 // fresh session and form key: status, Location, the messages the redirect target shows, and what was mailed.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
 import { startEmulator } from '../../emulator/index.js';
 import { controlSurface } from './control-surface.js';
+import { HARDENED_STOREFRONT_FOLDER as FOLDER, HARDENED_STOREFRONT_SETUPS as SETUPS, TEST_KEYS } from './hardened-storefront-cases.js';
 import { TRANSCRIPTS_DIR } from './transcript.js';
 
-const FOLDER = '2.4.8-hardened';
 const RECORDED_BASE = 'http://127.0.0.1:8090/';
 const ADMIN = { username: 'exampleuser', password: 'examplepassword123' };
 
@@ -24,34 +24,6 @@ const caseSchema = z.object({
   mage_messages_after_redirect: z.array(messagesSchema).nullable().optional(),
 });
 type StorefrontCase = z.infer<typeof caseSchema>;
-
-const FORGOT = 'recaptcha_frontend/type_for/customer_forgot_password';
-const ALL_FORMS = {
-  [FORGOT]: 'invisible',
-  'recaptcha_frontend/type_for/customer_login': 'invisible',
-  'recaptcha_frontend/type_for/customer_create': 'invisible',
-};
-const LEGACY_CAPTCHA = 'customer/captcha/enable';
-/** Google's test keys, which the lab configured for every case (`setup`). */
-const TEST_KEYS = {
-  'recaptcha_frontend/type_invisible/public_key': '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',
-  'recaptcha_frontend/type_invisible/private_key': '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
-};
-
-/**
- * Each case's config, read from its `setup` (prose in the recording). Magento_Captcha "at its defaults" is on:
- * set here, since the emulated stack, like the Docker one, switches it off.
- */
-const SETUPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'sf-forgotpassword-page-recaptcha-off': { [LEGACY_CAPTCHA]: '1' },
-  'sf-forgotpassword-page-recaptcha-on': { ...ALL_FORMS, [LEGACY_CAPTCHA]: '1' },
-  'sf-login-page-recaptcha-on': { ...ALL_FORMS, [LEGACY_CAPTCHA]: '1' },
-  'sf-forgotpassword-post-recaptcha-off': { [LEGACY_CAPTCHA]: '1' },
-  'sf-forgotpassword-post-recaptcha-off-legacy-captcha-off': { [LEGACY_CAPTCHA]: '0' },
-  'sf-forgotpassword-post-recaptcha-on-no-response': { [FORGOT]: 'invisible', [LEGACY_CAPTCHA]: '0' },
-  'sf-forgotpassword-post-recaptcha-on-fake-response': { [FORGOT]: 'invisible', [LEGACY_CAPTCHA]: '0' },
-  'sf-forgotpassword-post-recaptcha-on-legacy-captcha-on': { [FORGOT]: 'invisible', [LEGACY_CAPTCHA]: '1' },
-};
 
 const load = (name: string): StorefrontCase => caseSchema.parse(JSON.parse(readFileSync(join(TRANSCRIPTS_DIR, FOLDER, `${name}.json`), 'utf8')));
 
@@ -70,6 +42,11 @@ const cookiesOf = (response: Response): Map<string, string> =>
     const at = pair.indexOf('=');
     return [pair.slice(0, at), pair.slice(at + 1)] as const;
   }));
+
+test(`${FOLDER}: every storefront recording (sf-*) has its setup here`, () => {
+  const recorded = readdirSync(join(TRANSCRIPTS_DIR, FOLDER)).filter((name) => /^sf-.*\.json$/.test(name)).map((name) => name.slice(0, -'.json'.length));
+  expect(recorded.sort()).toEqual(Object.keys(SETUPS).sort());
+});
 
 test(`${FOLDER}: the storefront under reCAPTCHA answers as recorded`, async () => {
   const emulator = await startEmulator({ version: '2.4.8', port: 0, mail: { kind: 'capture' } });

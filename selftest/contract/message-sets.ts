@@ -158,6 +158,7 @@ const STOREFRONT_SAMPLES: {
     emailEmpty: [storefrontMessages.emailEmpty],
     invalidFormKey: [storefrontMessages.invalidFormKey],
     incorrectCaptcha: [storefrontMessages.incorrectCaptcha],
+    recaptchaFailed: [storefrontMessages.recaptchaFailed],
     tooManyResetRequests: [storefrontMessages.tooManyResetRequests('hello@example.com')],
     linkExpired: [storefrontMessages.linkExpired],
     passwordUpdated: [storefrontMessages.passwordUpdated],
@@ -198,8 +199,10 @@ function storefrontTextsOf(exchange: Exchange): string[] {
       return [];
     }
   });
+  // the hardened store's posts keep what their redirect target showed (`mage_messages_after_redirect`)
+  const afterRedirect = (exchange.mage_messages_after_redirect ?? []).flat().map((message) => unescaped(message.text));
   const heading = exchange.summary?.main_heading;
-  return typeof heading === 'string' ? [...messages, heading] : messages;
+  return [...messages, ...afterRedirect, ...(typeof heading === 'string' ? [heading] : [])];
 }
 
 /** Every text of the browser walks recorded beside the storefront exchanges (`browser-run.json`): what Luma's JS showed. */

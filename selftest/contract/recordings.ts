@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { exclusionOf } from '../conformance/excluded.js';
+import { isHardenedStorefrontCase } from '../conformance/hardened-storefront-cases.js';
 import { FOLDERS, TRANSCRIPTS_DIR, exchangeSchema } from '../conformance/transcript.js';
 
 /** A recorded storefront page as the recorder summed it up: its forms, their fields and buttons. */
@@ -33,6 +34,8 @@ const judgedExchange = exchangeSchema.pick({ case: true, request: true }).extend
   /** Where some sets keep the headers they did not judge, a redirect's Location among them. */
   other_response_headers: z.record(z.string(), z.unknown()).optional(),
   summary: pageSummary.optional(),
+  /** The hardened store's storefront posts: the messages the redirect target showed. */
+  mage_messages_after_redirect: z.array(z.array(z.object({ type: z.string(), text: z.string() }))).nullish(),
 });
 export type Exchange = z.infer<typeof judgedExchange>;
 
@@ -40,7 +43,7 @@ export interface RecordedCase {
   readonly folder: string;
   readonly name: string;
   readonly exchange: Exchange;
-  /** Replayed against the emulator: its folder is in the replay's FOLDERS and the case not in excluded.ts. */
+  /** Replayed against the emulator: its folder is in the replay's FOLDERS and the case not in excluded.ts, or a hardened storefront case. */
   readonly replayed: boolean;
 }
 
@@ -76,7 +79,7 @@ export function loadRecordings(): RecordedCase[] {
         const parsed = judgedExchange.safeParse(withBodyFile(raw, dir));
         if (!parsed.success) throw new Error(`${folder}/${name}: not an exchange: ${z.prettifyError(parsed.error)}`);
         const exchange = parsed.data;
-        const replayed = replayedFolders.has(folder) && exclusionOf(folder, exchange.case) === undefined;
+        const replayed = (replayedFolders.has(folder) && exclusionOf(folder, exchange.case) === undefined) || isHardenedStorefrontCase(folder, exchange.case);
         return [{ folder, name: exchange.case, exchange, replayed }];
       });
   });

@@ -74,6 +74,28 @@ test('applyConfig writes every path in one SQL statement, then cleans the config
   ]);
 });
 
+test('an encrypted path (a reCAPTCHA key) goes through bin/magento config:set, which encrypts it; its restore is a row delete', async () => {
+  const { backdoor, calls } = recorded();
+  await backdoor.applyConfig({
+    'recaptcha_frontend/type_invisible/private_key': '-secret',
+    'recaptcha_frontend/type_for/customer_forgot_password': 'invisible',
+  });
+  expect(calls).toEqual([
+    [...exec, 'php', 'bin/magento', 'config:set', '--', 'recaptcha_frontend/type_invisible/private_key', '-secret'],
+    configSql(
+      'INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ' +
+        "('default', 0, 'recaptcha_frontend/type_for/customer_forgot_password', 'invisible') ON DUPLICATE KEY UPDATE value = VALUES(value);",
+    ),
+    cleanConfigCache,
+  ]);
+  calls.length = 0;
+  await backdoor.applyConfig({ 'recaptcha_frontend/type_invisible/private_key': null });
+  expect(calls).toEqual([
+    configSql("DELETE FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path IN ('recaptcha_frontend/type_invisible/private_key');"),
+    cleanConfigCache,
+  ]);
+});
+
 test('a value is one escaped SQL string, whatever it holds', async () => {
   const { backdoor, calls } = recorded();
   await backdoor.applyConfig({ 'contact/email/recipient_email': "-1'; DROP TABLE x; -- \\" });

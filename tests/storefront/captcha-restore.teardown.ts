@@ -1,8 +1,8 @@
-// After the storefront specs: the CAPTCHA config back to the store's own value (captcha-off.setup.ts).
-import { CAPTCHA_ENABLE } from '../../fixtures/storefront/captcha.js';
+// After the storefront specs: the CAPTCHA and reCAPTCHA config back to the store's own values (captcha-off.setup.ts).
+import { CAPTCHA_ENABLE, RECAPTCHA_FORGOT, RECAPTCHA_LOGIN } from '../../fixtures/storefront/captcha.js';
 import { test as teardown } from '../../fixtures/test.js';
 
-teardown('the forgot form\'s CAPTCHA is back as the store had it', async ({ availableBackdoor }) => {
+teardown("the forms' CAPTCHA and reCAPTCHA are back as the store had them", async ({ availableBackdoor }) => {
   teardown.skip(availableBackdoor === undefined, 'no backdoor: nothing was switched');
-  await availableBackdoor?.applyConfig({ [CAPTCHA_ENABLE]: null });
+  await availableBackdoor?.applyConfig({ [CAPTCHA_ENABLE]: null, [RECAPTCHA_FORGOT]: null, [RECAPTCHA_LOGIN]: null });
 });
