@@ -4,7 +4,6 @@
 export const EXCLUDED: ReadonlyMap<string, string> = new Map([
   // hardened store (HARDENED.md): what no front of the emulator answers as recorded
   ['2.4.8-hardened/sf-*', 'the storefront form under reCAPTCHA: the byte-for-byte replay cannot compare pages (the storefront replay reads only the *-storefront folders), and the storefront front does not model reCAPTCHA yet'],
-  ['2.4.8-hardened/int-bearer-on-products-not-granted', 'the catalog (GET /V1/products) is outside the emulated slice'],
 ]);
 
 /** The key of EXCLUDED that excludes a case, or undefined when the case is replayed. */
