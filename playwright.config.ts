@@ -11,8 +11,11 @@ import { chooseChromium, CHROMIUM_FLAGS } from './fixtures/chromium.js';
 const ci = Boolean(process.env.CI);
 
 const reporters: ReporterDescription[] = [['list'], ['./fixtures/advisory-reporter.ts'], ['./fixtures/dependency-reporter.ts']];
-// one invocation, one set of reports: `npm test` runs 2.4.8 then 2.4.7, each into its own folders
-const reportsOf = runFacts.magento_version;
+// one invocation, one set of reports: `npm test` runs 2.4.8 then 2.4.7, each into its own folders, and the
+// hardened passes (scripts/hardened-passes.ts) into folders SUITE_REPORTS_NAME names
+const reportsOf = process.env.SUITE_REPORTS_NAME || runFacts.magento_version;
+// a run that a script reads back (scripts/playwright-run.ts) also writes Playwright's JSON report there
+if (process.env.PLAYWRIGHT_JSON_OUTPUT_FILE) reporters.push(['json']);
 if (ci) {
   const allureResults = `allure-results/${reportsOf}`;
   // Allure results start clean each run (the runner, not its workers, which load this file too)

@@ -45,22 +45,38 @@ export const BOTH_PROJECTS = ['suite', 'suite-serial'];
 /** The browser specs (their CAPTCHA setup and teardown come along as dependencies). */
 export const STOREFRONT_PROJECTS = ['storefront'];
 
-export async function runSuite(target: Target, extraArgs: readonly string[], projects: readonly string[] = BOTH_PROJECTS): Promise<SuiteRun> {
+export interface RunOptions {
+  /** Variables for the run on top of this process's (e.g. the embedded stack's EMULATOR_*). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Keep the configured reporters (list on the console, CI's report folders) beside the JSON one read back. */
+  readonly configuredReporters?: boolean;
+}
+
+export async function runSuite(
+  target: Target,
+  extraArgs: readonly string[],
+  projects: readonly string[] = BOTH_PROJECTS,
+  options: RunOptions = {},
+): Promise<SuiteRun> {
   const dir = await mkdtemp(path.join(tmpdir(), 'suite-run-'));
   const reportFile = path.join(dir, 'report.json');
   const started = performance.now();
   const exitCode = await new Promise<number>((resolve, reject) => {
+    const reporting = options.configuredReporters
+      ? { args: [], stdout: 'inherit' as const, env: {} } // playwright.config.ts adds the JSON reporter
+      : { args: ['--reporter=json'], stdout: 'ignore' as const, env: { CI: '' } }; // keep the CI reporters out of measured runs
     const child = spawn(
       'npx',
-      ['playwright', 'test', ...projects.map((name) => `--project=${name}`), '--reporter=json', ...extraArgs],
+      ['playwright', 'test', ...projects.map((name) => `--project=${name}`), ...reporting.args, ...extraArgs],
       {
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', reporting.stdout, 'inherit'],
         env: {
           ...process.env,
+          ...options.env,
           MAGENTO_BASE_URL: target.magentoBaseUrl,
           MAILPIT_URL: target.mailpitUrl,
           PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile,
-          CI: '', // keep the CI reporters out of measured runs
+          ...reporting.env,
         },
       },
     );

@@ -17,6 +17,7 @@ import { dropRespelledKeys, resolveServiceInput } from '../services/service-inpu
 import type { JsonObject } from '../services/service-input.js';
 import { recaptchaRefusal } from '../model/recaptcha.js';
 import { firstHeader } from './request-headers.js';
+import { parseQueryString } from './query-string.js';
 
 /** `/rest/V1/…` or `/rest/<store>/V1/…` → the store and the service path `/V1/…`. */
 function splitRestPath(pathname: string): { scope: StoreScope; servicePath: string } | undefined {
@@ -45,9 +46,9 @@ function assertRecaptcha(route: Route, caller: Caller, req: IncomingMessage, sta
   if (refusal !== undefined) throw refusal;
 }
 
-/** Request::getRequestData: POST and PUT take the body, other methods the query string. */
+/** Request::getRequestData: POST and PUT take the body, other methods the query string (as PHP parses it). */
 function requestData(method: string, rawBody: string, url: URL): JsonObject {
-  return method === 'POST' || method === 'PUT' ? decodeJsonBody(rawBody) : Object.fromEntries(url.searchParams);
+  return method === 'POST' || method === 'PUT' ? decodeJsonBody(rawBody) : parseQueryString(url.searchParams);
 }
 
 export async function handleRest(

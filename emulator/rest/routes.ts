@@ -7,6 +7,7 @@ import {
   getCustomer,
   getOwnCustomer,
 } from '../services/customer-service.js';
+import { searchProducts } from '../services/catalog-service.js';
 import type { ServiceCall } from '../model/emulator-state.js';
 import type { RecaptchaForm } from '../model/recaptcha.js';
 import { initiatePasswordReset, resetPassword, validateResetPasswordLinkToken } from '../services/password-reset-service.js';
@@ -75,6 +76,8 @@ const ROUTES: readonly Route[] = [
   },
   { method: 'GET', path: '/V1/customers/:customerId', acl: 'Magento_Customer::customer', params: [int('customerId')], handle: getCustomer },
   { method: 'DELETE', path: '/V1/customers/:customerId', acl: 'Magento_Customer::delete', params: [int('customerId')], handle: deleteCustomer },
+  // Magento_Catalog (module-catalog/etc/webapi.xml): the store has no products (services/catalog-service.ts)
+  { method: 'GET', path: '/V1/products', acl: 'Magento_Catalog::products', params: [{ name: 'searchCriteria', type: 'object' }], handle: searchProducts },
   // Magento_TwoFactorAuth (only routed while the module is enabled: see twoFactorRoute)
   { method: 'GET', path: '/V1/tfa/tfat-user-providers', acl: 'anonymous', params: [str('tfaToken')], handle: tfatUserProviders },
   { method: 'GET', path: '/V1/tfa/tfat-providers-to-activate', acl: 'anonymous', params: [str('tfaToken')], handle: tfatProvidersToActivate },

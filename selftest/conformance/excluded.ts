@@ -2,9 +2,8 @@
 // a name prefix; a `<folder>/` prefix limits a key to one folder.
 
 export const EXCLUDED: ReadonlyMap<string, string> = new Map([
-  // hardened store (HARDENED.md): what no front of the emulator answers as recorded
+  // hardened store (HARDENED.md): what another replay sends
   ['2.4.8-hardened/sf-*', 'storefront pages and form posts, not REST: hardened-storefront-replay.spec.ts replays them'],
-  ['2.4.8-hardened/int-bearer-on-products-not-granted', 'the catalog (GET /V1/products) is outside the emulated slice'],
 ]);
 
 /** The key of EXCLUDED that excludes a case, or undefined when the case is replayed. */

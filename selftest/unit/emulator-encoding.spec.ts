@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chooseRenderer } from '../../emulator/rest/content-negotiation.js';
 import { phpJsonEncode } from '../../emulator/rest/php-json.js';
+import { parseQueryString } from '../../emulator/rest/query-string.js';
 import { renderXml } from '../../emulator/rest/xml-renderer.js';
 
 test('json_encode escapes slashes and non-ASCII like PHP', () => {
@@ -24,4 +25,9 @@ test('Accept negotiation follows q, then order; no renderer means none', () => {
   expect(chooseRenderer('application/json, text/xml')).toBe('json');
   expect(chooseRenderer('*/*')).toBe('json');
   expect(chooseRenderer('text/html')).toBeUndefined();
+});
+
+test('a query string reads as PHP parses it: brackets nest, [] appends', () => {
+  const parsed = parseQueryString(new URLSearchParams('searchCriteria[pageSize]=1&searchCriteria[currentPage]=2&tfaToken=t&a[]=x&a[]=y'));
+  expect(parsed).toEqual({ searchCriteria: { pageSize: '1', currentPage: '2' }, tfaToken: 't', a: { 0: 'x', 1: 'y' } });
 });
