@@ -33,7 +33,7 @@ export function coverageTable(recordings: readonly RecordedCase[], testsByCase: 
   const total = (field: 'recorded' | 'replayed' | 'asserted') => sorted.reduce((sum, row) => sum + row[field], 0);
   const folders = [...new Set(recordings.map((recorded) => recorded.folder))].map((folder) => `\`${folder}/\``).join(', ');
   return [
-    `Cases in ${folders}. Replayed: the replay sends it (its folder in \`FOLDERS\`, the case not in \`excluded.ts\`).`,
+    `Cases in ${folders}. Replayed: a replay sends it (the REST/GraphQL replay: its folder in \`FOLDERS\`, the case not in \`excluded.ts\`; the storefront replays: the \`*-storefront\` folders and the hardened \`sf-*\` cases).`,
     'Asserted: a suite test names it in a `transcript` annotation.',
     '',
     '| kind | route | recorded | replayed | asserted |',

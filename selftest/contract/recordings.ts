@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { exclusionOf } from '../conformance/excluded.js';
 import { isHardenedStorefrontCase } from '../conformance/hardened-storefront-cases.js';
+import { STOREFRONT_FOLDERS } from '../conformance/storefront-transcript.js';
 import { FOLDERS, TRANSCRIPTS_DIR, exchangeSchema } from '../conformance/transcript.js';
 
 /** A recorded storefront page as the recorder summed it up: its forms, their fields and buttons. */
@@ -50,7 +51,8 @@ export interface RecordedCase {
 /** `<folder>/<case>`, how cases are named in output, annotations and exclusions. */
 export const caseKey = (recorded: Pick<RecordedCase, 'folder' | 'name'>): string => `${recorded.folder}/${recorded.name}`;
 
-const replayedFolders: ReadonlySet<string> = new Set(FOLDERS.map(({ folder }) => folder));
+// the REST/GraphQL replay's folders and the storefront replay's
+const replayedFolders: ReadonlySet<string> = new Set([...FOLDERS, ...STOREFRONT_FOLDERS].map(({ folder }) => folder));
 
 /** A storefront page may be kept beside its exchange (`"body": null, "body_file": "<case>.html"`). */
 function withBodyFile(raw: { response: unknown }, dir: string): unknown {
