@@ -1,5 +1,6 @@
 // Magento's generic error page (pub/errors/default), served with HTTP 500 when no REST renderer
-// matches the Accept header: the 406 is thrown before the error renderer exists (recorded live).
+// matches the Accept header: the 406 is thrown before the error renderer exists (recorded live); the
+// storefront serves it for an uncaught exception (recorded: a reCAPTCHA response Google cannot verify).
 import { randomBytes } from 'node:crypto';
 
 // Escaper::escapeHtmlAttr: everything but [A-Za-z0-9,._-] as an upper-case hex entity.

@@ -1,7 +1,6 @@
 // The storefront's customer/account actions of the reset slice (Magento_Customer Controller/Account/*),
 // each over the same services the REST front calls. What only the storefront does (the non-enumerating
 // answer, the session token, the misleading "expired" landing) lives here, beside the fact it copies.
-import { randomBytes } from 'node:crypto';
 import type { CustomerRecord } from '../model/accounts.js';
 import type { EmulatorState, ServiceCall } from '../model/emulator-state.js';
 import { isValidEmail } from '../model/customer-validation.js';
@@ -15,7 +14,8 @@ import { authenticate } from '../services/token-service.js';
 import { captchaRequired, captchaView, FORGOT_FORM } from './captcha.js';
 import type { StorefrontRequest } from './http.js';
 import { messageOf } from './messages.js';
-import { accountPage, createPasswordPage, errorPage, forgotPasswordPage, homePage, loginPage, refererParam } from './pages.js';
+import { errorPage } from '../rest/error-page.js';
+import { accountPage, createPasswordPage, forgotPasswordPage, homePage, loginPage, refererParam } from './pages.js';
 import { RECAPTCHA_TECHNICAL_FAILURE, recaptchaWidget, storefrontRecaptchaVerdict } from './recaptcha.js';
 import type { PageFrame } from './pages.js';
 
@@ -83,7 +83,7 @@ export function forgotPassword(ctx: ActionContext): ActionResult {
 function recaptchaRefusal(ctx: ActionContext, form: 'customer_forgot_password' | 'customer_login', back: string): ActionResult | undefined {
   const verdict = storefrontRecaptchaVerdict(ctx.state.config, form, ctx.request);
   if (verdict === 'pass' || (verdict === 'no-response' && ctx.state.faults.isActive('storefront-recaptcha-not-enforced'))) return undefined;
-  if (verdict === 'unverifiable') return { kind: 'error', html: errorPage(ctx.baseUrl, randomBytes(32).toString('hex')) };
+  if (verdict === 'unverifiable') return { kind: 'error', html: errorPage(ctx.baseUrl) };
   addError(ctx, RECAPTCHA_TECHNICAL_FAILURE);
   return { ...redirect(ctx, back), messagesStayInSession: true };
 }

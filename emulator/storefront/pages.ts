@@ -251,33 +251,3 @@ export function notFoundPage(frame: PageFrame): string {
     content: '<dl><dt>The page you requested was not found.</dt></dl>',
   });
 }
-
-/**
- * Magento's errors/default page for an uncaught exception (recorded: the reCAPTCHA verification that cannot reach
- * Google); the record number is the error log's id.
- */
-export function errorPage(baseUrl: string, recordNumber: string): string {
-  const base = escapeHtml(`${baseUrl}errors/default/`).replace(/:/g, '&#x3A;').replace(/\//g, '&#x2F;');
-  return `<!doctype html>
-<html xmlns="http://www.w3.org/1999/xhtml" >
-<head>
-    <title>There has been an error processing your request</title>
-    <base href="${base}" />
-    <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
-    <meta name="robots" content="*"/>
-    <link rel="stylesheet" href="css/styles.css" type="text/css" />
-    <link rel="icon" href="images/favicon.ico" type="image/x-icon" />
-    <link rel="shortcut icon" href="images/favicon.ico" type="image/x-icon" />
-</head>
-<body>
-    <main class="page-main">
-        
-<h1>There has been an error processing your request</h1>
-    <p><em>Exception printing is disabled by default for security reasons.</em></p>
-
-    <p>Error log record number: ${recordNumber}</p>
-    </main>
-</body>
-</html>
-`;
-}
