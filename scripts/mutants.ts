@@ -6,11 +6,25 @@ import { startEmbeddedStack } from '../fixtures/embedded-stack.js';
 import { BOTH_PROJECTS, failed, runSuite, STOREFRONT_PROJECTS, type SuiteRun, type Target } from './playwright-run.js';
 
 /**
- * A storefront fault is judged by the browser specs alone (`--no-deps`: it leaves REST alone, so the REST projects
- * the storefront one waits for are not rerun), any other by the REST suite.
+ * The runs that judge a fault, in turn until one is red. A storefront fault is judged by the browser specs alone
+ * (`--no-deps`: it leaves REST alone, so the REST projects the storefront ones wait for are not rerun), the
+ * parallel ones, then the serial ones (run apart: their config changes would reach the parallel ones' forms);
+ * any other by the REST suite.
  */
-const judges = (fault: FaultName): { projects: readonly string[]; args: readonly string[] } =>
-  fault.startsWith('storefront-') ? { projects: STOREFRONT_PROJECTS, args: ['--no-deps'] } : { projects: BOTH_PROJECTS, args: [] };
+const isStorefront = (fault: FaultName): boolean => fault.startsWith('storefront-');
+
+/** The judging runs in turn, stopping at the first red one (each stops at its first failure). */
+async function judge(target: Target, fault: FaultName): Promise<SuiteRun> {
+  const stages = isStorefront(fault) ? STOREFRONT_PROJECTS.map((project) => [project]) : [BOTH_PROJECTS];
+  const args = ['--max-failures=1', ...(isStorefront(fault) ? ['--no-deps'] : [])];
+  let run: SuiteRun | undefined;
+  for (const projects of stages) {
+    run = await runSuite(target, args, projects);
+    if (run.exitCode !== 0) break;
+  }
+  if (run === undefined) throw new Error(`no run judges ${fault}`);
+  return run;
+}
 
 async function setFaults(target: Target, faults: readonly FaultName[]): Promise<void> {
   const response = await fetch(new URL('/__emulator/faults', target.magentoBaseUrl), {
@@ -31,8 +45,7 @@ function caughtBy(run: SuiteRun): string {
 async function lane(target: Target, queue: FaultName[], rows: Map<FaultName, [string, string]>): Promise<void> {
   for (let fault = queue.shift(); fault !== undefined; fault = queue.shift()) {
     await setFaults(target, [fault]);
-    const { projects, args } = judges(fault);
-    const run = await runSuite(target, ['--max-failures=1', ...args], projects);
+    const run = await judge(target, fault);
     await setFaults(target, []);
     const killed = run.exitCode !== 0;
     rows.set(fault, [killed ? 'killed' : 'SURVIVED', killed ? caughtBy(run) : FAULTS[fault]]);

@@ -42,8 +42,8 @@ function collect(suite: JsonSuite, parents: string[], into: TestOutcome[]): void
 }
 
 export const BOTH_PROJECTS = ['suite', 'suite-serial'];
-/** The browser specs (their CAPTCHA setup and teardown come along as dependencies). */
-export const STOREFRONT_PROJECTS = ['storefront'];
+/** The browser specs, parallel then serial (their CAPTCHA setup and teardown come along as dependencies). */
+export const STOREFRONT_PROJECTS = ['storefront', 'storefront-serial'];
 
 export interface RunOptions {
   /** Variables for the run on top of this process's (e.g. the embedded stack's EMULATOR_*). */
