@@ -1,84 +1,34 @@
-// `npm run test:mutants`: proves the suite has teeth. The suite runs once against the clean emulator (must be
-// green), then once per named fault, a realistic regression of Magento's reset code (must be red). Each faulty
-// run stops at its first failure. Prints fault → killed/survived → the tests that caught it; exit 1 on a survivor.
+// `npm run test:mutants`: proves the suite has teeth. Against the clean emulator the tests that judge the faults
+// must be green; then each named fault, a realistic regression of Magento's reset code, must turn red the test
+// written to catch it (scripts/mutant-judges.ts), or else the whole suite, each run stopping at its first
+// failure. Prints fault → killed/survived → the tests that caught it; exit 1 on a survivor.
 import { FAULTS, type FaultName } from '../emulator/model/faults.js';
 import { startEmbeddedStack } from '../fixtures/embedded-stack.js';
+import { FIRST_JUDGES, judgeArgs, projectOf, type Judge } from './mutant-judges.js';
 import { BOTH_PROJECTS, failed, runSuite, STOREFRONT_PROJECTS, type SuiteRun, type Target } from './playwright-run.js';
-
-/**
- * The spec written to catch each fault, run first on its own: one file answers in seconds where the whole suite
- * takes a quarter of a minute. Only a verdict's speed rests on it: a fault its spec misses is judged by the
- * whole suite, and the row says the spec missed it.
- */
-const FIRST_JUDGE: Record<FaultName, string> = {
-  'token-not-cleared-after-reset': 'tests/reset.spec.ts',
-  'token-not-rotated': 'tests/reset.spec.ts',
-  'token-not-rotated-before-template-check': 'tests/initiate.spec.ts',
-  'expiry-not-enforced': 'tests/reset.spec.ts',
-  'expiry-off-by-one-hour': 'tests/serial/password-config.spec.ts',
-  'token-compare-case-insensitive': 'tests/validate-token.spec.ts',
-  'token-prefix-match': 'tests/validate-token.spec.ts',
-  'foreign-token-accepted': 'tests/reset.spec.ts',
-  'min-length-off-by-one': 'tests/reset.spec.ts',
-  'character-classes-ignored': 'tests/reset.spec.ts',
-  'spaces-allowed': 'tests/reset.spec.ts',
-  'password-equal-email-allowed': 'tests/reset.spec.ts',
-  'reset-does-not-change-password': 'tests/reset-flow.spec.ts',
-  'old-password-still-accepted': 'tests/login-after-reset.spec.ts',
-  'unknown-email-returns-true': 'tests/initiate.spec.ts',
-  'template-not-validated': 'tests/initiate.spec.ts',
-  'messages-rendered-with-values': 'tests/initiate.spec.ts',
-  'parameters-missing': 'tests/initiate.spec.ts',
-  'bad-request-as-500': 'tests/initiate.spec.ts',
-  'mail-not-sent': 'tests/reset-flow.spec.ts',
-  'mail-to-wrong-address': 'tests/reset-flow.spec.ts',
-  'link-without-id': 'tests/reset-flow.spec.ts',
-  'wrong-subject': 'tests/reset-flow.spec.ts',
-  'wrong-sender': 'tests/reset-flow.spec.ts',
-  'reset-unlock-missing': 'tests/login-after-reset.spec.ts',
-  'throttle-ignored': 'tests/serial/request-throttling.spec.ts',
-  'login-throttle-ignored': 'tests/login-after-reset.spec.ts',
-  'graphql-reset-skips-token-check': 'tests/graphql/reset-password.spec.ts',
-  'graphql-unknown-email-returns-true': 'tests/graphql/request-reset.spec.ts',
-  'graphql-category-lost': 'tests/graphql/change-password.spec.ts',
-  'graphql-statuses-flattened': 'tests/graphql/change-password.spec.ts',
-  'graphql-locked-account-allowed': 'tests/graphql/locked-account.spec.ts',
-  'storefront-forgot-tells-unknown-email': 'tests/storefront/forgot-form.spec.ts',
-  'storefront-success-message-missing': 'tests/storefront/forgot-form.spec.ts',
-  'storefront-reused-link-opens-form': 'tests/storefront/bad-links.spec.ts',
-  'storefront-mismatched-confirmation-accepted': 'tests/storefront/set-password.spec.ts',
-  'storefront-recaptcha-not-enforced': 'tests/storefront/serial/recaptcha.spec.ts',
-};
-
-/** The playwright.config.ts project a spec file belongs to. */
-function projectOf(spec: string): string {
-  const serial = spec.includes('/serial/') ? '-serial' : '';
-  return `${spec.startsWith('tests/storefront/') ? 'storefront' : 'suite'}${serial}`;
-}
 
 const isStorefront = (fault: FaultName): boolean => fault.startsWith('storefront-');
 
 /**
- * The whole-suite judge: a storefront fault by the browser specs alone (`--no-deps`: it leaves REST alone, so
- * the REST projects the storefront ones wait for are not rerun), the parallel ones, then the serial ones (run
- * apart: their config changes would reach the parallel ones' forms); any other by the REST suite.
+ * The whole suite, for a fault its own test misses: a storefront fault by the browser specs alone (`--no-deps`:
+ * it leaves REST alone, so the REST projects the storefront ones wait for are not rerun), the parallel ones, then
+ * the serial ones (run apart: their config changes would reach the parallel ones' forms); any other by the REST
+ * suite.
  */
-const wholeSuiteStages = (fault: FaultName): readonly (readonly string[])[] =>
-  isStorefront(fault) ? STOREFRONT_PROJECTS.map((project) => [project]) : [BOTH_PROJECTS];
-
-/** The fault's own spec, then the whole suite in turn, stopping at the first red run (each stops at its first failure). */
-async function judge(target: Target, fault: FaultName): Promise<{ run: SuiteRun; missedBy?: string }> {
-  const spec = FIRST_JUDGE[fault];
-  const first = await runSuite(target, ['--max-failures=1', '--no-deps', spec], [projectOf(spec)]);
-  if (first.exitCode !== 0) return { run: first };
-  const args = ['--max-failures=1', ...(isStorefront(fault) ? ['--no-deps'] : [])];
-  let run = first;
-  for (const projects of wholeSuiteStages(fault)) {
-    run = await runSuite(target, args, projects);
-    if (run.exitCode !== 0) break;
+async function wholeSuite(target: Target, fault: FaultName): Promise<SuiteRun> {
+  if (!isStorefront(fault)) return runSuite(target, ['--max-failures=1'], BOTH_PROJECTS);
+  let run: SuiteRun | undefined;
+  for (const project of STOREFRONT_PROJECTS) {
+    run = await runSuite(target, ['--max-failures=1', '--no-deps'], [project]);
+    if (run.exitCode !== 0) return run;
   }
-  return { run, missedBy: spec };
+  if (run === undefined) throw new Error('no storefront project to judge with');
+  return run;
 }
+
+/** The judges of one project in one run. */
+const runJudges = (target: Target, project: string, judges: readonly Judge[], args: readonly string[] = []): Promise<SuiteRun> =>
+  runSuite(target, [...args, ...judgeArgs(judges)], [project]);
 
 async function setFaults(target: Target, faults: readonly FaultName[]): Promise<void> {
   const response = await fetch(new URL('/__emulator/faults', target.magentoBaseUrl), {
@@ -95,19 +45,58 @@ function caughtBy(run: SuiteRun): string {
   return run.setupError ? `preflight: ${run.setupError}` : `exit code ${run.exitCode}`;
 }
 
+interface Verdict {
+  readonly killed: boolean;
+  readonly by: string;
+  /** The fault's own test let it through; the whole suite judged it. */
+  readonly missedByItsTest: boolean;
+}
+
+/** The fault's own test first, then, if it stays green, the whole suite. */
+async function judge(target: Target, fault: FaultName): Promise<Verdict> {
+  const own = FIRST_JUDGES[fault];
+  let run = await runJudges(target, projectOf(own.spec), [own], ['--max-failures=1']);
+  const missedByItsTest = run.exitCode === 0;
+  if (missedByItsTest) run = await wholeSuite(target, fault);
+  const killed = run.exitCode !== 0;
+  const by = killed ? caughtBy(run) : FAULTS[fault];
+  return { killed, by: missedByItsTest ? `${by} (missed by "${own.test}" in ${own.spec})` : by, missedByItsTest };
+}
+
 /** Judges faults from the shared queue, one at a time, against this lane's own emulator. */
-async function lane(target: Target, queue: FaultName[], rows: Map<FaultName, [string, string]>): Promise<void> {
+async function lane(target: Target, queue: FaultName[], verdicts: Map<FaultName, Verdict>): Promise<void> {
   for (let fault = queue.shift(); fault !== undefined; fault = queue.shift()) {
     await setFaults(target, [fault]);
     const started = performance.now();
-    const { run, missedBy } = await judge(target, fault);
-    const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    const verdict = await judge(target, fault);
     await setFaults(target, []);
-    const killed = run.exitCode !== 0;
-    const missed = missedBy === undefined ? '' : ` (missed by its own spec ${missedBy})`;
-    rows.set(fault, [killed ? 'killed' : 'SURVIVED', `${killed ? caughtBy(run) : FAULTS[fault]}${missed}`]);
-    console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${fault.padEnd(45)} ${took}`);
+    verdicts.set(fault, verdict);
+    console.log(`${verdict.killed ? 'killed  ' : 'SURVIVED'} ${fault.padEnd(45)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+}
+
+/**
+ * The faults' judges against the clean emulators, grouped into a run per project: the REST projects on one
+ * lane, the browser ones on the other, each family's serial project after its parallel one. A red one names
+ * what failed, since no verdict would mean anything.
+ */
+async function cleanJudges(targets: readonly Target[], faults: readonly FaultName[]): Promise<string | undefined> {
+  const families = [BOTH_PROJECTS, STOREFRONT_PROJECTS];
+  const reds = await Promise.all(
+    families.map(async (projects, index) => {
+      const target = targets[index % targets.length] as Target;
+      for (const project of projects) {
+        const judges = faults.map((fault) => FIRST_JUDGES[fault]).filter((judge) => projectOf(judge.spec) === project);
+        if (judges.length === 0) continue;
+        const run = await runJudges(target, project, judges);
+        if (run.exitCode !== 0) return `${project}: ${caughtBy(run)}`;
+        const unmatched = judges.find((judge) => !run.tests.some((t) => t.status === 'passed' && t.title.includes(judge.test)));
+        if (unmatched !== undefined) return `"${unmatched.test}" did not pass in ${unmatched.spec} (renamed or skipped? see scripts/mutant-judges.ts)`;
+      }
+      return undefined;
+    }),
+  );
+  return reds.find((red) => red !== undefined);
 }
 
 // Two lanes, each with its own stack (faults are per emulator): the runs mostly wait on I/O.
@@ -117,30 +106,41 @@ async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const faults = (Object.keys(FAULTS) as FaultName[]).filter((f) => only.length === 0 || only.includes(f));
   // The emulator's mail reaches Mailpit in milliseconds: a fault that sends none is judged in 3 s, not the 10 s
-  // a real store gets. The clean run waits as briefly, so a verdict cannot rest on the shorter wait.
+  // a real store gets. The clean runs wait as briefly, so a verdict cannot rest on the shorter wait.
   process.env.MAIL_WAIT_TIMEOUT_MS ??= '3000';
   const stacks = await Promise.all(Array.from({ length: LANES }, () => startEmbeddedStack()));
   try {
     const targets = stacks.map((stack) => ({ magentoBaseUrl: stack.magentoBaseUrl, mailpitUrl: stack.mailpitUrl }));
-    const clean = await runSuite(targets[0] as Target, [], [...BOTH_PROJECTS, ...STOREFRONT_PROJECTS]);
-    if (clean.exitCode !== 0) {
-      console.error(`the clean run is red, so no fault can be judged: ${caughtBy(clean)}`);
+    const started = performance.now();
+    const red = await cleanJudges(targets, faults);
+    if (red !== undefined) {
+      console.error(`against the clean emulator a fault's own test is red, so no fault can be judged: ${red}`);
       return 1;
     }
-    console.log(`clean run: ${clean.tests.length} tests green in ${(clean.wallMs / 1000).toFixed(1)} s\n`);
-    const rows = new Map<FaultName, [string, string]>();
+    console.log(`clean: the faults' own tests are green (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    const verdicts = new Map<FaultName, Verdict>();
     // the slow browser verdicts first, so the lanes end together
     const queue = [...faults.filter(isStorefront), ...faults.filter((fault) => !isStorefront(fault))];
-    await Promise.all(targets.map((target) => lane(target, queue, rows)));
+    await Promise.all(targets.map((target) => lane(target, queue, verdicts)));
     const width = Math.max(...faults.map((f) => f.length));
     console.log(`\n| fault${' '.repeat(width - 5)} | result   | caught by |`);
     console.log(`|${'-'.repeat(width + 2)}|----------|-----------|`);
     for (const fault of faults) {
-      const [result, by] = rows.get(fault) ?? ['SURVIVED', 'not run'];
-      console.log(`| ${fault.padEnd(width)} | ${result.padEnd(8)} | ${by} |`);
+      const verdict = verdicts.get(fault);
+      console.log(`| ${fault.padEnd(width)} | ${(verdict?.killed ? 'killed' : 'SURVIVED').padEnd(8)} | ${verdict?.by ?? 'not run'} |`);
     }
-    const survivors = faults.filter((fault) => rows.get(fault)?.[0] !== 'killed').length;
+    const survivors = faults.filter((fault) => verdicts.get(fault)?.killed !== true).length;
     console.log(`\n${faults.length - survivors} of ${faults.length} faults killed`);
+    // a verdict of the whole suite counts only if the whole suite is green without the fault
+    const byWholeSuite = faults.filter((fault) => verdicts.get(fault)?.missedByItsTest === true);
+    if (byWholeSuite.length > 0) {
+      const clean = await runSuite(targets[0] as Target, [], [...BOTH_PROJECTS, ...STOREFRONT_PROJECTS]);
+      if (clean.exitCode !== 0) {
+        console.error(`the whole suite is red against the clean emulator, so the verdicts on ${byWholeSuite.join(', ')} mean nothing: ${caughtBy(clean)}`);
+        return 1;
+      }
+      console.log(`the whole suite, which judged ${byWholeSuite.join(', ')}, is green against the clean emulator`);
+    }
     return survivors === 0 ? 0 : 1;
   } finally {
     await Promise.all(stacks.map((stack) => stack.stop()));
